@@ -1,0 +1,35 @@
+using MudBlazor;
+
+namespace CoalitionDashboard.Components.Layout;
+
+/// <summary>The dashboard's one theme; colours chosen for contrast on projectors and in print.</summary>
+public static class AppTheme
+{
+    public static readonly MudTheme Theme = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#1f4e8c",
+            Secondary = "#b8860b",
+            AppbarBackground = "#12355e",
+            AppbarText = "#ffffff",
+            Background = "#f6f7f9",
+            DrawerBackground = "#ffffff",
+            TextSecondary = "rgba(0,0,0,0.68)",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#8ab4f8",
+            Secondary = "#f0c36b",
+            AppbarBackground = "#0f1b2d",
+            Background = "#121417",
+            Surface = "#1c1f24",
+            DrawerBackground = "#181b20",
+            TextSecondary = "rgba(255,255,255,0.72)",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography { FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica", "Arial", "sans-serif"] },
+        },
+    };
+}

@@ -1,0 +1,97 @@
+using CoalitionDashboard.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionDashboard.Data.Import;
+
+public enum ImportStatus { Imported, Unchanged, Rejected }
+
+public sealed record ImportOutcome(ImportStatus Status, IReadOnlyList<DataProblem> Problems, DataSetCounts? Counts);
+
+public sealed record DataSetCounts(int Sources, int Countries, int Members, int Organisations, int Pledges, int Events, int Quotes, int OpenIssues)
+{
+    public override string ToString() =>
+        $"{Members} members ({Countries} countries in all), {Organisations} organisations, {Pledges} pledges, {Events} events, {Quotes} quotes, {OpenIssues} open issues, {Sources} sources";
+}
+
+/// <summary>
+/// Imports the curated data set into the database: parse and validate every file first, then replace the
+/// whole content in one transaction. Invalid data leaves the database exactly as it was.
+/// </summary>
+public sealed class DataImporter(
+    IDbContextFactory<CoalitionDbContext> contextFactory,
+    IOptions<SeedOptions> seedOptions,
+    TimeProvider timeProvider,
+    ILogger<DataImporter> logger)
+{
+    public string DataDirectory => seedOptions.Value.DataDirectory;
+
+    /// <summary>Imports when the database is empty or the files changed since the last import (or always, with <paramref name="force"/>).</summary>
+    public async Task<ImportOutcome> ImportAsync(bool force = false, CancellationToken cancellationToken = default)
+    {
+        var directory = DataDirectory;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!force && Directory.Exists(directory))
+        {
+            var hash = DataFiles.ComputeHash(directory);
+            var current = await db.Dataset.OrderBy(d => d.Id).Select(d => d.ContentHash).FirstOrDefaultAsync(cancellationToken);
+            if (current == hash)
+            {
+                Log.DataUnchanged(logger, directory);
+                return new ImportOutcome(ImportStatus.Unchanged, [], null);
+            }
+        }
+
+        var result = DataSetLoader.Load(directory);
+        if (!result.IsValid)
+        {
+            foreach (var problem in result.Problems)
+            {
+                Log.DataProblem(logger, problem.Format());
+            }
+            Log.ImportRejected(logger, directory, result.Problems.Count);
+            return new ImportOutcome(ImportStatus.Rejected, result.Problems, null);
+        }
+
+        var dataSet = result.DataSet!;
+        await WriteAsync(db, dataSet, cancellationToken);
+        var counts = CountsOf(dataSet);
+        Log.DataImported(logger, directory, counts.ToString());
+        return new ImportOutcome(ImportStatus.Imported, [], counts);
+    }
+
+    public static DataSetCounts CountsOf(LoadedDataSet dataSet) => new(
+        dataSet.Sources.Count,
+        dataSet.Countries.Count,
+        dataSet.Countries.Count(c => c.Role == CoalitionRole.Member),
+        dataSet.Organisations.Count,
+        dataSet.Pledges.Count,
+        dataSet.Events.Count,
+        dataSet.Quotes.Count,
+        dataSet.OpenIssues.Count);
+
+    private async Task WriteAsync(CoalitionDbContext db, LoadedDataSet dataSet, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Foreign keys are checked at commit, so the tables can be emptied in any order.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON;", cancellationToken);
+        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct();
+        foreach (var table in tables)
+        {
+            await db.Database.ExecuteSqlRawAsync(string.Concat("DELETE FROM \"", table, "\";"), cancellationToken);
+        }
+
+        dataSet.Info.ImportedAtUtc = timeProvider.GetUtcNow().UtcDateTime;
+        db.Sources.AddRange(dataSet.Sources);
+        db.Countries.AddRange(dataSet.Countries);
+        db.Organisations.AddRange(dataSet.Organisations);
+        db.Pledges.AddRange(dataSet.Pledges);
+        db.Events.AddRange(dataSet.Events);
+        db.Quotes.AddRange(dataSet.Quotes);
+        db.OpenIssues.AddRange(dataSet.OpenIssues);
+        db.Dataset.Add(dataSet.Info);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,82 @@
+using CoalitionDashboard.Data;
+using CoalitionDashboard.Data.Import;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionDashboard.Infrastructure;
+
+/// <summary>
+/// The app's command-line verbs: <c>validate [--data DIR]</c> checks the data files and prints every
+/// problem as <c>file:line: message</c>; <c>import [--data DIR]</c> validates, migrates and imports.
+/// Exit code 0 on success, 1 when the data has problems, 2 for a usage error.
+/// </summary>
+public static class DataCommands
+{
+    private const string Usage = "usage: CoalitionDashboard validate|import [--data DIR] [--ConnectionStrings:Coalition \"Data Source=FILE\"]";
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && args[0] is "validate" or "import";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var verb = args[0];
+        var rest = args[1..];
+        if (rest.Length % 2 != 0 || rest.Where((_, i) => i % 2 == 0).Any(a => !a.StartsWith("--", StringComparison.Ordinal)))
+        {
+            await error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = rest,
+            ContentRootPath = AppContext.BaseDirectory,
+            // Same environment as the web app started by `dotnet run`, so both read the same data directory.
+            EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+                ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production,
+        });
+        builder.Configuration.AddCommandLineSwitches(rest);
+        builder.Logging.ClearProviders();
+        builder.Services.AddDashboardData(builder.Configuration);
+        using var host = builder.Build();
+
+        var dataDirectory = host.Services.GetRequiredService<IOptions<SeedOptions>>().Value.DataDirectory;
+        var cwd = Directory.GetCurrentDirectory();
+        var result = DataSetLoader.Load(dataDirectory);
+        if (!result.IsValid)
+        {
+            foreach (var problem in result.Problems)
+            {
+                await output.WriteLineAsync(problem.Format(cwd));
+            }
+            await error.WriteLineAsync($"{result.Problems.Count} problem(s) in {dataDirectory}; nothing was imported.");
+            return 1;
+        }
+
+        var counts = DataImporter.CountsOf(result.DataSet!);
+        if (verb == "validate")
+        {
+            await output.WriteLineAsync($"{dataDirectory}: valid. {counts}.");
+            return 0;
+        }
+
+        var factory = host.Services.GetRequiredService<IDbContextFactory<CoalitionDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        var outcome = await host.Services.GetRequiredService<DataImporter>().ImportAsync(force: true, cancellationToken);
+        if (outcome.Status != ImportStatus.Imported)
+        {
+            foreach (var problem in outcome.Problems)
+            {
+                await output.WriteLineAsync(problem.Format(cwd));
+            }
+            return 1;
+        }
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            await output.WriteLineAsync($"Imported {dataDirectory} into {db.Database.GetDbConnection().DataSource}: {outcome.Counts}.");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,22 @@
+using CoalitionDashboard.Components;
+using CoalitionDashboard.Features.Api;
+
+namespace CoalitionDashboard.Infrastructure;
+
+public static class WebApplicationExtensions
+{
+    public static WebApplication MapCoalitionDashboard(this WebApplication app)
+    {
+        // API callers get problem details; people get the friendly error page. Neither sees a stack trace.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseExceptionHandler("/Error", createScopeForErrors: true));
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        app.UseAntiforgery();
+        app.MapHealthChecks("/healthz");
+        app.MapDashboardApi();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
