@@ -263,7 +263,7 @@ public sealed class DataSetLoader
             }
             else
             {
-                r.Problem("categories", $"category '{item.Id}' is not one of: {string.Join(", ", Slug.All<PledgeCategory>())}");
+                r.ProblemAt(item.Line, $"category '{item.Id}' is not one of: {string.Join(", ", Slug.All<PledgeCategory>())}");
             }
         }
         return categories;
@@ -344,7 +344,7 @@ public sealed class DataSetLoader
             }
             else if (!_unreadable.Contains(DataFiles.Pledges))
             {
-                r.Problem("pledges", $"unknown pledge '{item.Id}' (not in {DataFiles.Pledges})");
+                r.ProblemAt(item.Line, $"unknown pledge '{item.Id}' (not in {DataFiles.Pledges})");
             }
         }
         var issue = new OpenIssue
@@ -372,7 +372,7 @@ public sealed class DataSetLoader
             }
             else if (!_unreadable.Contains(DataFiles.Sources))
             {
-                r.Problem("sources", $"unknown source '{item.Id}' (not in {DataFiles.Sources})");
+                r.ProblemAt(item.Line, $"unknown source '{item.Id}' (not in {DataFiles.Sources})");
             }
         }
         return sources;
@@ -399,7 +399,7 @@ public sealed class DataSetLoader
             }
             else if (!_unreadable.Contains(DataFiles.Countries) && !_unreadable.Contains(DataFiles.Organisations))
             {
-                r.Problem("parties", $"unknown party '{item.Id}' (not a country in {DataFiles.Countries}, an organisation in {DataFiles.Organisations}, or {CoalitionCode})");
+                r.ProblemAt(item.Line, $"unknown party '{item.Id}' (not a country in {DataFiles.Countries}, an organisation in {DataFiles.Organisations}, or {CoalitionCode})");
             }
         }
         return (coalition, countries, organisations);

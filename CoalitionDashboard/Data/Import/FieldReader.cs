@@ -43,6 +43,8 @@ public sealed partial class FieldReader
 
     public void Problem(string name, string message) => _problems.Add(_file, LineOf(name), message);
 
+    public void ProblemAt(int line, string message) => _problems.Add(_file, line, message);
+
     public string? String(string name, bool required = false)
     {
         var field = Get(name, required);
@@ -168,20 +170,22 @@ public sealed partial class FieldReader
             return [];
         }
         var ids = new List<IdRef>();
+        var index = 0;
         foreach (var item in field.Value.EnumerateArray())
         {
+            var line = field.LineOfItem(index++);
             if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
             {
-                _problems.Add(_file, field.Line, $"'{name}' must contain only non-empty strings");
+                _problems.Add(_file, line, $"'{name}' must contain only non-empty strings");
                 continue;
             }
             var id = item.GetString()!.Trim();
             if (ids.Any(existing => existing.Id == id))
             {
-                _problems.Add(_file, field.Line, $"'{name}' lists '{id}' twice");
+                _problems.Add(_file, line, $"'{name}' lists '{id}' twice");
                 continue;
             }
-            ids.Add(new IdRef(id, field.Line));
+            ids.Add(new IdRef(id, line));
         }
         if (required && ids.Count == 0 && field.Value.GetArrayLength() == 0)
         {
@@ -218,14 +222,16 @@ public sealed partial class FieldReader
             return [];
         }
         var readers = new List<FieldReader>();
+        var index = 0;
         foreach (var item in field.Value.EnumerateArray())
         {
+            var line = field.LineOfItem(index++);
             if (item.ValueKind != JsonValueKind.Object)
             {
-                _problems.Add(_file, field.Line, $"'{name}' must contain only objects");
+                _problems.Add(_file, line, $"'{name}' must contain only objects");
                 continue;
             }
-            readers.Add(Nested(item, field.Line));
+            readers.Add(Nested(item, line));
         }
         return readers;
     }

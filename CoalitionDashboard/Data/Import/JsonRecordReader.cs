@@ -3,7 +3,11 @@ using System.Text.Json;
 namespace CoalitionDashboard.Data.Import;
 
 /// <summary>A JSON property value together with the line it starts on.</summary>
-public sealed record RawField(string Name, JsonElement Value, int Line);
+public sealed record RawField(string Name, JsonElement Value, int Line, IReadOnlyList<int>? ItemLines = null)
+{
+    /// <summary>The line of the <paramref name="index"/>-th element when the value is an array.</summary>
+    public int LineOfItem(int index) => ItemLines is not null && index < ItemLines.Count ? ItemLines[index] : Line;
+}
 
 /// <summary>One JSON object of a data file, with the line of its opening brace and of each property.</summary>
 public sealed record RawRecord(string File, int Line, IReadOnlyDictionary<string, RawField> Fields);
@@ -103,13 +107,30 @@ public static class JsonRecordReader
             var name = reader.GetString() ?? "";
             var propertyLine = lines.LineAt(reader.TokenStartIndex);
             reader.Read();
+            var itemLines = reader.TokenType == JsonTokenType.StartArray ? ItemLines(reader, lines) : null;
             using var document = JsonDocument.ParseValue(ref reader);
-            if (!fields.TryAdd(name, new RawField(name, document.RootElement.Clone(), propertyLine)))
+            if (!fields.TryAdd(name, new RawField(name, document.RootElement.Clone(), propertyLine, itemLines)))
             {
                 problems.Add(path, propertyLine, $"property '{name}' appears twice in the same record");
             }
         }
         return new RawRecord(path, line, fields);
+    }
+
+    /// <summary>Lines of an array's elements, read from a copy of the reader so the caller's position is kept.</summary>
+    private static List<int> ItemLines(Utf8JsonReader probe, LineIndex lines)
+    {
+        var result = new List<int>();
+        var depth = probe.CurrentDepth;
+        while (probe.Read() && probe.CurrentDepth > depth)
+        {
+            result.Add(lines.LineAt(probe.TokenStartIndex));
+            if (probe.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                probe.Skip();
+            }
+        }
+        return result;
     }
 
     private static void EnsureEnd(ref Utf8JsonReader reader, string path, LineIndex lines, ProblemList problems)

@@ -1,0 +1,226 @@
+using CoalitionDashboard.Data;
+using CoalitionDashboard.Data.Import;
+using CoalitionDashboard.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoalitionDashboard.Tests.Data;
+
+public sealed class DataImporterTests
+{
+    [Fact]
+    public async Task Import_RealData_ImportsEveryParticipantPledgeEventQuoteAndIssue()
+    {
+        // Arrange
+        await using var database = await TestDatabase.CreateAsync(TestData.RealDataDirectory);
+
+        // Act
+        var outcome = await database.Importer.ImportAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(ImportStatus.Imported, outcome.Status);
+        await using var db = await database.OpenAsync();
+        Assert.Equal(35, await db.Countries.CountAsync(c => c.Role == CoalitionRole.Member, TestContext.Current.CancellationToken));
+        Assert.Equal(27, await db.Countries.CountAsync(c => c.Role == CoalitionRole.Member && c.Representatives.Any(r => r.Level == RepresentativeLevel.Leader), TestContext.Current.CancellationToken));
+        Assert.Equal(["USA"], await db.Countries.Where(c => c.Role == CoalitionRole.Partner).Select(c => c.Iso3).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(54, await db.Pledges.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(28, await db.Events.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(30, await db.Quotes.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(14, await db.OpenIssues.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(["EU", "NATO"], await db.Organisations.Where(o => o.Attended).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(TestContext.Current.CancellationToken));
+        // EU members outside the coalition are there for the map, as non-members.
+        Assert.Equal(["HUN", "MLT", "SVK"], await db.Countries.Where(c => c.IsEu && c.Role == CoalitionRole.NonMember).OrderBy(c => c.Iso3).Select(c => c.Iso3).ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Import_RealData_EveryRecordHasASource()
+    {
+        // Arrange
+        await using var database = await TestDatabase.CreateAsync(TestData.RealDataDirectory);
+        await database.Importer.ImportAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var db = await database.OpenAsync();
+        var ct = TestContext.Current.CancellationToken;
+
+        // Act
+        var unsourced = new Dictionary<string, int>
+        {
+            ["countries"] = await db.Countries.CountAsync(c => !c.Sources.Any(), ct),
+            ["organisations"] = await db.Organisations.CountAsync(o => !o.Sources.Any(), ct),
+            ["pledges"] = await db.Pledges.CountAsync(p => !p.Sources.Any(), ct),
+            ["events"] = await db.Events.CountAsync(e => !e.Sources.Any(), ct),
+            ["quotes"] = await db.Quotes.CountAsync(q => !q.Sources.Any(), ct),
+            ["open issues"] = await db.OpenIssues.CountAsync(o => !o.Sources.Any(), ct),
+        };
+
+        // Assert
+        Assert.All(unsourced, kv => Assert.True(kv.Value == 0, $"{kv.Value} {kv.Key} without a source"));
+        Assert.True(await db.Sources.CountAsync(ct) >= 100);
+        Assert.All(await db.Sources.ToListAsync(ct), s => Assert.True(s.Url is not null ^ s.SeedFile is not null, s.Id));
+    }
+
+    [Fact]
+    public async Task Import_RealData_KeepsContestedAndUnknownFactsMarked()
+    {
+        // Arrange
+        await using var database = await TestDatabase.CreateAsync(TestData.RealDataDirectory);
+        await database.Importer.ImportAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var db = await database.OpenAsync();
+        var ct = TestContext.Current.CancellationToken;
+
+        // Act
+        var montenegro = await db.Countries.Include(c => c.Representatives).SingleAsync(c => c.Iso3 == "MNE", ct);
+        var usa = await db.Countries.SingleAsync(c => c.Iso3 == "USA", ct);
+        var backstop = await db.Pledges.SingleAsync(p => p.Id == "P10", ct);
+        var france = await db.Pledges.SingleAsync(p => p.Id == "P15", ct);
+        var declarationOfIntent = await db.Pledges.Include(p => p.Countries).SingleAsync(p => p.Id == "P13", ct);
+
+        // Assert: the 35th member's attendance stays unconfirmed, its envoy unidentified
+        Assert.Equal(Attendance.Unconfirmed, montenegro.Attendance);
+        Assert.Null(Assert.Single(montenegro.Representatives).Name);
+        Assert.Equal(CoalitionRole.Partner, usa.Role);
+        Assert.Equal(PledgeStatus.DroppedFromDraft, backstop.Status);
+        Assert.Contains("several thousand", france.QuantityText, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(france.QuantityValue);
+        Assert.NotNull(france.Contested);
+        Assert.Equal(["FRA", "GBR", "UKR"], declarationOfIntent.Countries.Select(c => c.Iso3).Order());
+        Assert.Equal(PledgeStatus.SignedDeclarationOfIntent, declarationOfIntent.Status);
+    }
+
+    [Fact]
+    public async Task Import_Unchanged_SecondImportDoesNothing()
+    {
+        // Arrange
+        await using var database = await TestDatabase.CreateAsync(TestData.RealDataDirectory);
+        await database.Importer.ImportAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        // Act
+        var second = await database.Importer.ImportAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(ImportStatus.Unchanged, second.Status);
+        await using var db = await database.OpenAsync();
+        Assert.Equal(54, await db.Pledges.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Import_ChangedFile_ReimportsTheCorrection()
+    {
+        // Arrange
+        using var data = TestData.CopyOfRealData();
+        await using var database = await TestDatabase.CreateAsync(data.Directory);
+        await database.Importer.ImportAsync(cancellationToken: TestContext.Current.CancellationToken);
+        data.ReplaceFirst(DataFiles.Pledges, "\"title\": \"[^\"]*\"", "\"title\": \"Corrected title\"");
+
+        // Act
+        var outcome = await database.Importer.ImportAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(ImportStatus.Imported, outcome.Status);
+        await using var db = await database.OpenAsync();
+        Assert.Equal("Corrected title", (await db.Pledges.SingleAsync(p => p.Id == "P01", TestContext.Current.CancellationToken)).Title);
+        Assert.Equal(54, await db.Pledges.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    public static TheoryData<string, string, string, string, bool> BrokenFiles => new()
+    {
+        // file, regex to replace (first match), replacement, expected message fragment, problem is on the record's opening line
+        { DataFiles.Pledges, "\"id\": \"P15\",", "\"id\" \"P15\",", "invalid JSON", false },
+        { DataFiles.Countries, "\"eu\": true", "\"eu\": \"yes\"", "'eu' must be true or false", false },
+        { DataFiles.Pledges, "\"status\": \"announced\"", "\"status\": \"anounced\"", "'status' value 'anounced' is not one of", false },
+        { DataFiles.Events, "\"date\": \"2022-02-24\"", "\"date\": \"2022-02-30\"", "'date' value '2022-02-30' is not a date", false },
+        { DataFiles.Quotes, "\"topic\":", "\"topik\":", "unknown property 'topik' (did you mean 'topic'?)", false },
+        { DataFiles.Pledges, "\"id\": \"P02\"", "\"id\": \"P01\"", "duplicate id 'P01'", false },
+        { DataFiles.Pledges, "\"GBR\"", "\"GBX\"", "unknown party 'GBX'", false },
+        { DataFiles.Events, "\"sources\": \\[\\s*\"[^\"]+\"", "\"sources\": [\"no-such-source\"", "unknown source 'no-such-source'", false },
+        { DataFiles.OpenIssues, "\"sources\": \\[[^\\]]*\\]", "\"sources\": []", "'sources' must list at least one entry", false },
+        { DataFiles.Events, "\"title\": \"[^\"]*\",", "", "missing required property 'title'", true },
+        { DataFiles.Sources, "\"url\": \"https://", "\"url\": \"javascript://", "is not an absolute http or https address", false },
+        { DataFiles.Countries, "\"iso3\": \"FRA\"", "\"iso3\": \"France\"", "is not an ISO 3166-1 alpha-3 code", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenFiles))]
+    public async Task Import_BrokenFile_NamesFileAndLineAndLeavesDatabaseUnchanged(string file, string pattern, string replacement, string expected, bool onRecordLine)
+    {
+        // Arrange
+        using var data = TestData.CopyOfRealData();
+        await using var database = await TestDatabase.CreateAsync(data.Directory);
+        await database.Importer.ImportAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var before = await SnapshotAsync(database);
+        var line = data.ReplaceFirst(file, pattern, replacement);
+        if (onRecordLine)
+        {
+            line = RecordLineBefore(data.Read(file), line);
+        }
+
+        // Act
+        var outcome = await database.Importer.ImportAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(ImportStatus.Rejected, outcome.Status);
+        var problem = Assert.Single(outcome.Problems, p => p.Message.Contains(expected, StringComparison.Ordinal));
+        Assert.Equal(data.PathOf(file), problem.FilePath);
+        Assert.Equal(line, problem.Line);
+        Assert.StartsWith($"{data.PathOf(file)}:{line}: ", problem.Format(), StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync(database));
+    }
+
+    [Fact]
+    public async Task Import_MissingFile_IsReportedAndDatabaseUnchanged()
+    {
+        // Arrange
+        using var data = TestData.CopyOfRealData();
+        await using var database = await TestDatabase.CreateAsync(data.Directory);
+        await database.Importer.ImportAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var before = await SnapshotAsync(database);
+        File.Delete(data.PathOf(DataFiles.Quotes));
+
+        // Act
+        var outcome = await database.Importer.ImportAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(ImportStatus.Rejected, outcome.Status);
+        Assert.Contains(outcome.Problems, p => p.FilePath == data.PathOf(DataFiles.Quotes) && p.Message == "file not found");
+        Assert.Equal(before, await SnapshotAsync(database));
+    }
+
+    [Fact]
+    public async Task Import_BrokenDataIntoEmptyDatabase_WritesNothing()
+    {
+        // Arrange
+        using var data = TestData.CopyOfRealData();
+        data.ReplaceFirst(DataFiles.Pledges, "\"status\": \"announced\"", "\"status\": \"maybe\"");
+        await using var database = await TestDatabase.CreateAsync(data.Directory);
+
+        // Act
+        var outcome = await database.Importer.ImportAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(ImportStatus.Rejected, outcome.Status);
+        await using var db = await database.OpenAsync();
+        Assert.False(await db.Sources.AnyAsync(TestContext.Current.CancellationToken));
+        Assert.False(await db.Dataset.AnyAsync(TestContext.Current.CancellationToken));
+    }
+
+    private static int RecordLineBefore(string text, int line)
+    {
+        var lines = text.Split('\n');
+        for (var i = line - 1; i >= 0; i--)
+        {
+            if (lines[i].TrimStart().StartsWith('{'))
+            {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
+    /// <summary>Counts and hash that change with any write to the database.</summary>
+    private static async Task<string> SnapshotAsync(TestDatabase database)
+    {
+        await using var db = await database.OpenAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var hash = await db.Dataset.Select(d => d.ContentHash + "@" + d.ImportedAtUtc).SingleAsync(ct);
+        var firstTitles = string.Join("|", await db.Pledges.OrderBy(p => p.Id).Select(p => p.Title + p.Status).ToListAsync(ct));
+        return $"{hash};{await db.Countries.CountAsync(ct)};{await db.Pledges.CountAsync(ct)};{await db.Events.CountAsync(ct)};{await db.Quotes.CountAsync(ct)};{await db.Sources.CountAsync(ct)};{firstTitles.GetHashCode()}";
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.Playwright;
+
+namespace CoalitionDashboard.Tests.EndToEnd.Infrastructure;
+
+/// <summary>
+/// Base for browser journeys: a fresh context per test, console errors, page errors and every request
+/// recorded so a test can assert that nothing went wrong and nothing left this machine.
+/// </summary>
+[Trait("Category", "E2E")]
+public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
+{
+    private IBrowserContext? _context;
+
+    protected IPage Page { get; private set; } = null!;
+
+    protected Uri BaseAddress => fixture.BaseAddress!;
+
+    protected List<string> ConsoleErrors { get; } = [];
+
+    protected List<string> RequestedUrls { get; } = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        if (fixture.UnavailableReason is { } reason)
+        {
+            // Under CI a missing browser is a failure, not a skip: .ci/run installs it.
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+            {
+                Assert.Fail(reason);
+            }
+            Assert.Skip(reason);
+        }
+        _context = await fixture.Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+            Locale = "en-GB",
+        });
+        _context.SetDefaultTimeout(30_000);
+        Page = await _context.NewPageAsync();
+        Page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                ConsoleErrors.Add(message.Text);
+            }
+        };
+        Page.PageError += (_, error) => ConsoleErrors.Add(error);
+        Page.Request += (_, request) => RequestedUrls.Add(request.Url);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.DisposeAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Every request went to this app (or stayed inside the browser: data:, blob:).</summary>
+    protected void AssertNoExternalRequests()
+    {
+        var external = RequestedUrls
+            .Select(url => new Uri(url))
+            .Where(uri => uri.Scheme is "http" or "https" or "ws" or "wss")
+            .Where(uri => uri.Host != BaseAddress.Host || uri.Port != BaseAddress.Port)
+            .Select(uri => uri.ToString())
+            .ToList();
+        Assert.True(external.Count == 0, "requests to other hosts: " + string.Join(", ", external));
+    }
+
+    /// <summary>Prerendered pages are visible before the circuit connects; wait until Blazor is interactive.</summary>
+    protected async Task WaitForInteractivityAsync()
+    {
+        await Page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=theme-toggle]') !== null");
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+}
