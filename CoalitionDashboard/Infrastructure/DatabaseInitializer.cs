@@ -35,10 +35,12 @@ public sealed class DatabaseInitializer(
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
+        var migrated = stopwatch.ElapsedMilliseconds;
         if (seedOptions.Value.ImportOnStart)
         {
             await importer.ImportAsync(cancellationToken: cancellationToken);
         }
+        Log.StartupPhases(logger, migrated, stopwatch.ElapsedMilliseconds - migrated);
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
             var hasData = await db.Dataset.AnyAsync(cancellationToken);

@@ -18,6 +18,9 @@ public static partial class Log
     [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "Database ready in {Elapsed} ms ({Database})")]
     public static partial void DatabaseReady(ILogger logger, long elapsed, string database);
 
+    [LoggerMessage(EventId = 106, Level = LogLevel.Information, Message = "Migrations applied in {Migrate} ms; data checked and imported in {Import} ms")]
+    public static partial void StartupPhases(ILogger logger, long migrate, long import);
+
     [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "The database holds no data yet; /healthz answers 503 until a valid data set is imported")]
     public static partial void DatabaseEmpty(ILogger logger);
 }
