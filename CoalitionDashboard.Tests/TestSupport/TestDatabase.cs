@@ -40,8 +40,8 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddDashboardData(configuration)
-            .AddScoped<Features.Api.ApiQueries>()
-            .AddScoped<Features.Overview.OverviewQueries>()
+            .AddScoped<CoalitionDashboard.Features.Api.ApiQueries>()
+            .AddScoped<CoalitionDashboard.Features.Overview.OverviewQueries>()
             .BuildServiceProvider();
         await using (var db = await services.GetRequiredService<IDbContextFactory<CoalitionDbContext>>().CreateDbContextAsync())
         {

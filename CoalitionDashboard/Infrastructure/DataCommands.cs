@@ -40,7 +40,7 @@ public static class DataCommands
         using var host = builder.Build();
 
         var dataDirectory = host.Services.GetRequiredService<IOptions<SeedOptions>>().Value.DataDirectory;
-        var cwd = Directory.GetCurrentDirectory();
+        var cwd = DependencyInjection.InvocationDirectory;
         var result = DataSetLoader.Load(dataDirectory);
         if (!result.IsValid)
         {

@@ -8,9 +8,30 @@ namespace CoalitionDashboard.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Maps <c>--data DIR</c> on the command line to <c>Seed:DataDirectory</c>.</summary>
-    public static void AddCommandLineSwitches(this IConfigurationBuilder configuration, string[] args) =>
-        configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data"] = $"{SeedOptions.SectionName}:{nameof(SeedOptions.DataDirectory)}" });
+    /// <summary>
+    /// Maps <c>--data DIR</c> on the command line to <c>Seed:DataDirectory</c>. A relative DIR typed by a
+    /// person means "from where I am", so it is made absolute against the current directory here.
+    /// </summary>
+    public static void AddCommandLineSwitches(this IConfigurationBuilder configuration, string[] args)
+    {
+        var index = Array.IndexOf(args, "--data");
+        if (index >= 0 && index + 1 < args.Length)
+        {
+            configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{SeedOptions.SectionName}:{nameof(SeedOptions.DataDirectory)}"] = Path.GetFullPath(args[index + 1], InvocationDirectory),
+            });
+        }
+    }
+
+    /// <summary>
+    /// The directory the command was typed in. <c>dotnet run</c> starts the app in the project folder, but
+    /// the shell's <c>PWD</c> still names where the person is.
+    /// </summary>
+    public static string InvocationDirectory =>
+        Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Path.IsPathRooted(pwd) && Directory.Exists(pwd)
+            ? pwd
+            : Environment.CurrentDirectory;
 
     /// <summary>Persistence and import: used by the web app and by the <c>validate</c>/<c>import</c> verbs.</summary>
     public static IServiceCollection AddDashboardData(this IServiceCollection services, IConfiguration configuration)

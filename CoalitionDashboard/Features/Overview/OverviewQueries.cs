@@ -8,7 +8,7 @@ public sealed record DatasetSummary(
     int Members, int Leaders, int Partners, int Pledges, int CoalitionWidePledges, int Events, int Quotes, int OpenIssues,
     int Sources, int OfficialSources);
 
-public sealed record MemberRow(string Iso3, string Name, Attendance? Attendance, RepresentativeLevel? Level, string? Representative, int Pledges);
+public sealed record MemberRow(string Iso3, string Name, Attendance? Attendance, RepresentativeLevel? Level, string? Representative, bool NameConfirmed, int Pledges);
 
 /// <summary>Aggregates for the overview, computed in SQL (one query for the figures, one for the roster).</summary>
 public sealed class OverviewQueries(IDbContextFactory<CoalitionDbContext> contextFactory)
@@ -39,6 +39,7 @@ public sealed class OverviewQueries(IDbContextFactory<CoalitionDbContext> contex
                 c.Iso3, c.Name, c.Attendance,
                 c.Representatives.OrderBy(r => r.SortOrder).Select(r => (RepresentativeLevel?)r.Level).FirstOrDefault(),
                 c.Representatives.OrderBy(r => r.SortOrder).Select(r => r.Name).FirstOrDefault(),
+                c.Representatives.OrderBy(r => r.SortOrder).Select(r => r.NameConfirmed).FirstOrDefault(),
                 c.Pledges.Count))
             .ToListAsync(cancellationToken);
     }
