@@ -7,6 +7,13 @@ namespace CoalitionDashboard.Infrastructure;
 /// <summary>JSON conventions of the read-only API: camelCase names, vocabulary values as their data-file slugs.</summary>
 public static class ApiJson
 {
+    public static readonly Lazy<JsonSerializerOptions> Options = new(() =>
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Configure(options);
+        return options;
+    });
+
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

@@ -47,6 +47,7 @@ public static class DependencyInjection
             options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         });
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Features.Filtering.ReferenceData>();
         services.AddSingleton<DataImporter>();
         services.AddSingleton<DataReadiness>();
         return services;
@@ -65,6 +66,7 @@ public static class DependencyInjection
         builder.Services.AddMudServices();
         builder.Services.AddScoped<Features.Overview.OverviewQueries>();
         builder.Services.AddScoped<Features.Api.ApiQueries>();
+        builder.Services.AddScoped<Features.Dashboard.DashboardQueries>();
         builder.Services.AddSingleton<Markdown.MarkdownRenderer>();
         return builder;
     }

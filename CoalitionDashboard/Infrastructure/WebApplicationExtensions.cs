@@ -15,6 +15,7 @@ public static class WebApplicationExtensions
         app.UseAntiforgery();
         app.MapHealthChecks("/healthz");
         app.MapDashboardApi();
+        Features.Export.ExportEndpoints.MapExports(app);
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

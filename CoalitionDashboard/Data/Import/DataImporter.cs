@@ -20,6 +20,7 @@ public sealed record DataSetCounts(int Sources, int Countries, int Members, int 
 /// </summary>
 public sealed class DataImporter(
     IDbContextFactory<CoalitionDbContext> contextFactory,
+    Features.Filtering.ReferenceData referenceData,
     IOptions<SeedOptions> seedOptions,
     TimeProvider timeProvider,
     ILogger<DataImporter> logger)
@@ -55,6 +56,7 @@ public sealed class DataImporter(
 
         var dataSet = result.DataSet!;
         await WriteAsync(db, dataSet, cancellationToken);
+        referenceData.Invalidate();
         var counts = CountsOf(dataSet);
         Log.DataImported(logger, directory, counts.ToString());
         return new ImportOutcome(ImportStatus.Imported, [], counts);

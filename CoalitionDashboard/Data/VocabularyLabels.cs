@@ -1,0 +1,74 @@
+namespace CoalitionDashboard.Data;
+
+/// <summary>Human labels for the vocabularies, as shown in the UI, charts and exports.</summary>
+public static class Vocabulary
+{
+    public static string Label(PledgeCategory category) => category switch
+    {
+        PledgeCategory.GroundForces => "Ground forces",
+        PledgeCategory.Air => "Air",
+        PledgeCategory.Maritime => "Maritime",
+        PledgeCategory.MonitoringVerification => "Monitoring & verification",
+        PledgeCategory.MilitaryHubs => "Military hubs & facilities",
+        PledgeCategory.TrainingRegeneration => "Training & regeneration",
+        PledgeCategory.FinancingWeapons => "Financing & weapons",
+        PledgeCategory.Reconstruction => "Reconstruction",
+        PledgeCategory.CoordinationCommand => "Coordination & command",
+        PledgeCategory.PoliticalLegal => "Political & legal guarantee",
+        _ => "Other",
+    };
+
+    public static string Label(PledgeStatus status) => status switch
+    {
+        PledgeStatus.SignedDeclarationOfIntent => "Signed declaration of intent",
+        PledgeStatus.AdoptedJointDeclaration => "Adopted in joint declaration",
+        PledgeStatus.Announced => "Announced",
+        PledgeStatus.ConditionalOffer => "Conditional offer",
+        PledgeStatus.Undecided => "Undecided",
+        PledgeStatus.Statement => "Statement",
+        PledgeStatus.Reported => "Reported (unconfirmed)",
+        PledgeStatus.Draft => "Draft (unsigned)",
+        PledgeStatus.Declined => "Declined",
+        _ => "Dropped from final text",
+    };
+
+    public static string Label(TroopsPosition troops) => troops switch
+    {
+        TroopsPosition.Offered => "Offers forces in Ukraine",
+        TroopsPosition.Possible => "Forces in Ukraine possible",
+        TroopsPosition.OutsideUkraine => "Forces outside Ukraine only",
+        _ => "Declines forces in Ukraine",
+    };
+
+    public static string Label(EventKind kind) => kind switch
+    {
+        EventKind.War => "War",
+        EventKind.Summit => "Summit",
+        EventKind.VirtualMeeting => "Virtual meeting",
+        EventKind.Ministerial => "Ministerial / military",
+        EventKind.Negotiations => "Negotiations",
+        _ => "Statement",
+    };
+
+    public static string Label(Attendance attendance) => attendance switch
+    {
+        Attendance.Confirmed => "Confirmed",
+        Attendance.Listed => "Listed (not separately confirmed)",
+        _ => "Unconfirmed",
+    };
+
+    public static string Label(RepresentativeLevel level) => level switch
+    {
+        RepresentativeLevel.Leader => "Head of state or government",
+        RepresentativeLevel.Minister => "Minister",
+        RepresentativeLevel.AmbassadorEnvoy => "Ambassador / envoy",
+        _ => "Official",
+    };
+
+    public static string Label(Reliability reliability) => reliability switch
+    {
+        Reliability.A => "A · official",
+        Reliability.B => "B · established outlet",
+        _ => "C · secondary",
+    };
+}

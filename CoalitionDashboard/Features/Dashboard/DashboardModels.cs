@@ -1,0 +1,44 @@
+using CoalitionDashboard.Data;
+
+namespace CoalitionDashboard.Features.Dashboard;
+
+public sealed record PledgeRow(
+    string Id, string Title, string Description, bool CoalitionWide, IReadOnlyList<string> Countries, IReadOnlyList<string> Organisations,
+    IReadOnlyList<PledgeCategory> Categories, PledgeStatus Status, string? StatusNote, TroopsPosition? Troops, string? Condition,
+    string? Quantity, DateOnly Date, string DateText, string? Speaker, string? Contested, IReadOnlyList<SourceLink> Sources)
+{
+    public PledgeCategory MainCategory => Categories.Count > 0 ? Categories[0] : PledgeCategory.Other;
+}
+
+public sealed record SourceLink(string Id, string Outlet, string? Url, Reliability Reliability);
+
+/// <summary>One country's standing under the current filter: the basis of the grid, the map and the charts.</summary>
+public sealed record CountryRow(
+    string Iso3, string Name, bool Eu, bool Nato, bool G7, CoalitionRole Role, Attendance? Attendance,
+    string? Representative, bool RepresentativeNameConfirmed, string? Office, RepresentativeLevel? Level,
+    int Pledges, PledgeStatus? StrongestStatus, TroopsPosition? Troops, IReadOnlyList<PledgeCategory> Categories,
+    IReadOnlyDictionary<PledgeStatus, int> ByStatus, string? Contested);
+
+public sealed record Kpis(
+    int Countries, int Leaders, int Pledges, int CoalitionWide, IReadOnlyDictionary<PledgeStatus, int> ByStatus,
+    int OfferingForces, int ForcesPossible, int ForcesOutsideUkraine, int Declining);
+
+public sealed record CountPoint(string Key, string Label, int Count);
+
+public sealed record EventRow(
+    string Id, DateOnly Start, DateOnly? End, string DateText, string Title, string Summary, EventKind Kind, bool IncludesCoalition,
+    IReadOnlyList<string> Countries, IReadOnlyList<string> Organisations, string? PartiesNote, string? Contested, IReadOnlyList<SourceLink> Sources);
+
+public sealed record QuoteRow(
+    string Id, string Speaker, string? Office, string? Country, string? Organisation, DateOnly? Date, string? DateText, string Text,
+    string? Original, bool Translated, bool Direct, string? Context, string Topic, string? Attribution, IReadOnlyList<SourceLink> Sources);
+
+public sealed record OpenIssueRow(
+    string Id, int Order, string Title, string Description, IReadOnlyList<string> Countries, IReadOnlyList<string> Organisations,
+    IReadOnlyList<string> Pledges, IReadOnlyList<SourceLink> Sources);
+
+public sealed record RepresentativeRow(string? Name, bool NameConfirmed, string? Office, RepresentativeLevel Level, AttendanceFormat? Format, string? Note);
+
+public sealed record CountryProfile(
+    string Iso3, string Name, bool Eu, bool Nato, bool G7, CoalitionRole Role, Attendance? Attendance, string? AttendanceNote,
+    string? Notes, string? Contested, IReadOnlyList<RepresentativeRow> Representatives, IReadOnlyList<SourceLink> Sources);

@@ -1,0 +1,213 @@
+using System.Linq.Expressions;
+using CoalitionDashboard.Data;
+using CoalitionDashboard.Data.Entities;
+using CoalitionDashboard.Features.Filtering;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoalitionDashboard.Features.Dashboard;
+
+/// <summary>
+/// Filtered read models for the dashboard pages. Counts and groupings run in SQL; each method is one
+/// projection (split into a few queries for its collections), never one query per row.
+/// </summary>
+public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> contextFactory)
+{
+    private static readonly Expression<Func<Source, SourceLink>> s_source = s => new SourceLink(s.Id, s.Outlet, s.Url, s.Reliability);
+
+    private static readonly Expression<Func<Pledge, PledgeRow>> s_pledge = p => new PledgeRow(
+        p.Id, p.Title, p.Description, p.IsCoalitionWide,
+        p.Countries.OrderBy(c => c.SortOrder).Select(c => c.Iso3).ToList(),
+        p.Organisations.OrderBy(o => o.SortOrder).Select(o => o.Id).ToList(),
+        p.Categories.OrderBy(c => c.Position).Select(c => c.Category).ToList(),
+        p.Status, p.StatusNote, p.Troops, p.Condition, p.QuantityText, p.DateStart, p.DateText, p.Speaker, p.Contested,
+        p.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(s_source).ToList());
+
+    private static readonly Expression<Func<TimelineEvent, EventRow>> s_event = e => new EventRow(
+        e.Id, e.DateStart, e.DateEnd, e.DateText, e.Title, e.Summary, e.Kind, e.IncludesCoalition,
+        e.Countries.OrderBy(c => c.SortOrder).Select(c => c.Iso3).ToList(),
+        e.Organisations.OrderBy(o => o.SortOrder).Select(o => o.Id).ToList(),
+        e.PartiesNote, e.Contested,
+        e.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(s_source).ToList());
+
+    private static readonly Expression<Func<Quote, QuoteRow>> s_quote = q => new QuoteRow(
+        q.Id, q.Speaker, q.Office, q.CountryIso3, q.OrganisationId, q.Date, q.DateText, q.Text, q.Original, q.Translated, q.Direct,
+        q.Context, q.Topic, q.Attribution,
+        q.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(s_source).ToList());
+
+    public async Task<IReadOnlyList<PledgeRow>> GetPledgesAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Pledges.Apply(filter).OrderBy(p => p.SortOrder).Select(s_pledge).AsSplitQuery().ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PledgeRow>> GetPledgesOfCountryAsync(string iso3, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Pledges.Where(p => p.Countries.Any(c => c.Iso3 == iso3)).OrderBy(p => p.SortOrder)
+            .Select(s_pledge).AsSplitQuery().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Pledges per category (a pledge counts once in each of its categories).</summary>
+    public async Task<IReadOnlyList<CountPoint>> CountByCategoryAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var counts = await db.Pledges.Apply(filter).SelectMany(p => p.Categories)
+            .GroupBy(c => c.Category).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        return Enum.GetValues<PledgeCategory>().Where(counts.ContainsKey)
+            .Select(c => new CountPoint(Slug.Of(c), Vocabulary.Label(c), counts[c])).OrderByDescending(p => p.Count).ToList();
+    }
+
+    public async Task<IReadOnlyList<CountPoint>> CountByStatusAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var counts = await db.Pledges.Apply(filter).GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        return Enum.GetValues<PledgeStatus>().Where(counts.ContainsKey)
+            .Select(s => new CountPoint(Slug.Of(s), Vocabulary.Label(s), counts[s])).ToList();
+    }
+
+    /// <summary>
+    /// Every country in scope with its standing under the filter. Pledge counts per (country, status, troops)
+    /// are grouped in SQL; the strongest status and troop position are then read off those few groups.
+    /// </summary>
+    public async Task<IReadOnlyList<CountryRow>> GetCountryRowsAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var countries = await db.Countries.Apply(filter).OrderBy(c => c.Name)
+            .Select(c => new
+            {
+                c.Iso3, c.Name, c.IsEu, c.IsNato, c.IsG7, c.Role, c.Attendance, c.Contested,
+                Representative = c.Representatives.OrderBy(r => r.SortOrder).Select(r => new { r.Name, r.NameConfirmed, r.Office, r.Level }).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+
+        var pledges = db.Pledges.Apply(filter);
+        var groups = await pledges.SelectMany(p => p.Countries, (p, c) => new { c.Iso3, p.Status, p.Troops })
+            .GroupBy(x => new { x.Iso3, x.Status, x.Troops })
+            .Select(g => new { g.Key.Iso3, g.Key.Status, g.Key.Troops, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var categories = await pledges.SelectMany(p => p.Countries, (p, c) => new { PledgeId = p.Id, c.Iso3 })
+            .Join(db.PledgeCategories, x => x.PledgeId, k => k.PledgeId, (x, k) => new { x.Iso3, k.Category })
+            .Distinct().ToListAsync(cancellationToken);
+
+        var groupsByCountry = groups.ToLookup(g => g.Iso3);
+        var categoriesByCountry = categories.ToLookup(c => c.Iso3, c => c.Category);
+        return countries.Select(c =>
+        {
+            var own = groupsByCountry[c.Iso3].ToList();
+            var byStatus = own.GroupBy(g => g.Status).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+            return new CountryRow(
+                c.Iso3, c.Name, c.IsEu, c.IsNato, c.IsG7, c.Role, c.Attendance,
+                c.Representative?.Name, c.Representative?.NameConfirmed ?? true, c.Representative?.Office, c.Representative?.Level,
+                byStatus.Values.Sum(), byStatus.Count == 0 ? null : byStatus.Keys.Min(),
+                StrongestTroops(own.Select(g => g.Troops)),
+                categoriesByCountry[c.Iso3].Order().ToList(), byStatus, c.Contested);
+        }).ToList();
+    }
+
+    /// <summary>Offered beats possible beats outside-Ukraine; a decline counts only when nothing else was said.</summary>
+    internal static TroopsPosition? StrongestTroops(IEnumerable<TroopsPosition?> positions)
+    {
+        var set = positions.OfType<TroopsPosition>().ToHashSet();
+        foreach (var position in new[] { TroopsPosition.Offered, TroopsPosition.Possible, TroopsPosition.OutsideUkraine, TroopsPosition.Declined })
+        {
+            if (set.Contains(position))
+            {
+                return position;
+            }
+        }
+        return null;
+    }
+
+    public static Kpis ComputeKpis(IReadOnlyList<CountryRow> countries, IReadOnlyList<PledgeRow> pledges)
+    {
+        var members = countries.Where(c => c.Role == CoalitionRole.Member).ToList();
+        return new Kpis(
+            members.Count,
+            members.Count(c => c.Level == RepresentativeLevel.Leader),
+            pledges.Count,
+            pledges.Count(p => p.CoalitionWide),
+            pledges.GroupBy(p => p.Status).ToDictionary(g => g.Key, g => g.Count()),
+            countries.Count(c => c.Troops == TroopsPosition.Offered),
+            countries.Count(c => c.Troops == TroopsPosition.Possible),
+            countries.Count(c => c.Troops == TroopsPosition.OutsideUkraine),
+            countries.Count(c => c.Troops == TroopsPosition.Declined));
+    }
+
+    public async Task<IReadOnlyList<EventRow>> GetEventsAsync(DashboardFilter filter, bool coalitionInScope, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Events.Apply(filter, coalitionInScope).OrderBy(e => e.DateStart).ThenBy(e => e.SortOrder)
+            .Select(s_event).AsSplitQuery().ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<QuoteRow>> GetQuotesAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        IQueryable<Quote> quotes = db.Quotes;
+        if (filter.Countries.Count > 0)
+        {
+            var codes = filter.Countries;
+            quotes = quotes.Where(q => q.CountryIso3 != null && codes.Contains(q.CountryIso3));
+        }
+        quotes = filter.Bloc switch
+        {
+            Bloc.Eu => quotes.Where(q => q.Country != null && q.Country.IsEu),
+            Bloc.Nato => quotes.Where(q => q.Country != null && q.Country.IsNato),
+            Bloc.NonEu => quotes.Where(q => q.Country != null && !q.Country.IsEu),
+            _ => quotes,
+        };
+        if (filter.From is { } from)
+        {
+            quotes = quotes.Where(q => q.Date == null || q.Date >= from);
+        }
+        if (filter.To is { } to)
+        {
+            quotes = quotes.Where(q => q.Date == null || q.Date <= to);
+        }
+        return await quotes.OrderBy(q => q.SortOrder).Select(s_quote).AsSplitQuery().ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<QuoteRow>> GetQuotesOfCountryAsync(string iso3, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Quotes.Where(q => q.CountryIso3 == iso3).OrderBy(q => q.SortOrder).Select(s_quote).AsSplitQuery().ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OpenIssueRow>> GetOpenIssuesAsync(string? iso3 = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        IQueryable<OpenIssue> issues = db.OpenIssues;
+        if (iso3 is not null)
+        {
+            issues = issues.Where(o => o.Countries.Any(c => c.Iso3 == iso3) || o.Pledges.Any(p => p.Countries.Any(c => c.Iso3 == iso3)));
+        }
+        return await issues.OrderBy(o => o.Order)
+            .Select(o => new OpenIssueRow(
+                o.Id, o.Order, o.Title, o.Description,
+                o.Countries.OrderBy(c => c.SortOrder).Select(c => c.Iso3).ToList(),
+                o.Organisations.OrderBy(c => c.SortOrder).Select(c => c.Id).ToList(),
+                o.Pledges.OrderBy(p => p.SortOrder).Select(p => p.Id).ToList(),
+                o.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(s_source).ToList()))
+            .AsSplitQuery().ToListAsync(cancellationToken);
+    }
+
+    public async Task<CountryProfile?> GetCountryProfileAsync(string iso3, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Countries.Where(c => c.Iso3 == iso3)
+            .Select(c => new CountryProfile(
+                c.Iso3, c.Name, c.IsEu, c.IsNato, c.IsG7, c.Role, c.Attendance, c.AttendanceNote, c.Notes, c.Contested,
+                c.Representatives.OrderBy(r => r.SortOrder).Select(r => new RepresentativeRow(r.Name, r.NameConfirmed, r.Office, r.Level, r.Format, r.Note)).ToList(),
+                c.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(s_source).ToList()))
+            .AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<EventRow>> GetEventsOfCountryAsync(string iso3, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Events.Where(e => e.Countries.Any(c => c.Iso3 == iso3)).OrderBy(e => e.DateStart)
+            .Select(s_event).AsSplitQuery().ToListAsync(cancellationToken);
+    }
+}
