@@ -67,6 +67,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<Features.Overview.OverviewQueries>();
         builder.Services.AddScoped<Features.Api.ApiQueries>();
         builder.Services.AddScoped<Features.Dashboard.DashboardQueries>();
+        builder.Services.AddScoped<Features.Sources.SourceQueries>();
         builder.Services.AddSingleton<Markdown.MarkdownRenderer>();
         return builder;
     }

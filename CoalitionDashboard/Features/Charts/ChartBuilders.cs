@@ -138,11 +138,16 @@ public static class ChartBuilders
     }
 
     /// <summary>Events on a date axis, one row per kind of event.</summary>
-    public static ChartSpec Timeline(string id, IReadOnlyList<EventRow> events, string caption)
+    /// <remarks>Most events cluster in 2025–26, so the chart opens on that period; the range slider below
+    /// shows the whole span back to the 2022 invasion and can be dragged.</remarks>
+    public static ChartSpec Timeline(string id, IReadOnlyList<EventRow> events, DateOnly? asOf, string caption)
     {
         const string title = "Timeline: from the full-scale invasion to the latest talks";
         var kinds = Enum.GetValues<EventKind>().Where(k => events.Any(e => e.Kind == k)).ToList();
-        const int height = 380;
+        const int height = 460;
+        var end = (asOf ?? (events.Count > 0 ? events.Max(e => e.End ?? e.Start) : DateOnly.FromDateTime(DateTime.UtcNow))).AddDays(20);
+        var recent = events.Where(e => e.Start >= end.AddMonths(-15)).ToList();
+        var start = recent.Count >= 2 && recent.Count < events.Count ? recent.Min(e => e.Start).AddDays(-20) : (events.Count > 0 ? events.Min(e => e.Start).AddDays(-30) : end.AddYears(-1));
         return new ChartSpec(
             id, title,
             $"{title}: {events.Count} events on a date axis. " + string.Join("; ", events.Select(e => $"{e.DateText} {e.Title}")),
@@ -164,7 +169,17 @@ public static class ChartBuilders
             palette =>
             {
                 var layout = BaseLayout(palette, title, caption, height);
-                layout.XAxis = [new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date, GridColor = palette.Grid, AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True }];
+                layout.XAxis =
+                [
+                    new XAxis
+                    {
+                        Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date,
+                        GridColor = palette.Grid,
+                        AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True,
+                        Range = [start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)],
+                        RangeSlider = new Plotly.Blazor.LayoutLib.XAxisLib.RangeSlider { Visible = true, Thickness = 0.12m, BgColor = palette.Land },
+                    },
+                ];
                 layout.YAxis = [new YAxis { AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True, GridColor = palette.Grid }];
                 layout.ShowLegend = false;
                 return layout;

@@ -28,7 +28,7 @@ public sealed record ChartPalette(bool Dark)
     public string Land => Dark ? "#2b3038" : "#eceff3";
     public string Ocean => Dark ? "#151a21" : "#f7f9fc";
     public string Border => Dark ? "#6b7380" : "#8c959f";
-    public string NonMember => Dark ? "#4a505a" : "#c3c8cf";
+    public string NonMember => Dark ? "#5c636e" : "#8f969e";
     public string Adversary => Dark ? "#7a3b3b" : "#e3b5b5";
     public string NoData => Dark ? "#5d6470" : "#dde1e6";
 }

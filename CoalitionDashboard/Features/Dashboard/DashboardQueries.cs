@@ -106,6 +106,16 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
         }).ToList();
     }
 
+    /// <summary>Per country, the pledges in one category (under the filter), grouped in SQL.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountByCountryInCategoryAsync(DashboardFilter filter, PledgeCategory category, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Pledges.Apply(filter).Where(p => p.Categories.Any(c => c.Category == category))
+            .SelectMany(p => p.Countries, (p, c) => c.Iso3)
+            .GroupBy(iso3 => iso3).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+    }
+
     /// <summary>Offered beats possible beats outside-Ukraine; a decline counts only when nothing else was said.</summary>
     internal static TroopsPosition? StrongestTroops(IEnumerable<TroopsPosition?> positions)
     {
