@@ -1,4 +1,5 @@
 using Bunit;
+using CoalitionDashboard.Features.Filtering;
 using CoalitionDashboard.Infrastructure.Markdown;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -20,5 +21,20 @@ public abstract class DashboardTestContext : BunitContext
         });
         Services.AddSingleton<MarkdownRenderer>();
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    }
+
+    /// <summary>Registers the real query classes over a seeded test database.</summary>
+    protected void UseDatabase(TestDatabase database)
+    {
+        Services.AddSingleton(database.Get<CoalitionDashboard.Features.Overview.OverviewQueries>());
+        Services.AddSingleton(database.Get<CoalitionDashboard.Features.Dashboard.DashboardQueries>());
+    }
+
+    /// <summary>The filter context the layout would cascade for <paramref name="query"/>.</summary>
+    protected static async Task<FilterContext> FilterFor(TestDatabase database, string query)
+    {
+        var reference = await database.Get<ReferenceData>().GetAsync();
+        var parsed = FilterParser.Parse(query, reference.Codes);
+        return new FilterContext(parsed.Filter, parsed.Errors, reference);
     }
 }

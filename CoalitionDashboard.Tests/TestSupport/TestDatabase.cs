@@ -42,6 +42,7 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddDashboardData(configuration)
             .AddScoped<CoalitionDashboard.Features.Api.ApiQueries>()
             .AddScoped<CoalitionDashboard.Features.Overview.OverviewQueries>()
+            .AddScoped<CoalitionDashboard.Features.Dashboard.DashboardQueries>()
             .BuildServiceProvider();
         await using (var db = await services.GetRequiredService<IDbContextFactory<CoalitionDbContext>>().CreateDbContextAsync())
         {

@@ -37,6 +37,8 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
             Locale = "en-GB",
         });
         _context.SetDefaultTimeout(30_000);
+        // Charts load plotly.js on first use; a loaded 2-core CI machine needs more than Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(20_000);
         Page = await _context.NewPageAsync();
         Page.Console += (_, message) =>
         {

@@ -10,7 +10,7 @@ public static class AppTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#1f4e8c",
-            Secondary = "#b8860b",
+            Secondary = "#7a5800",
             AppbarBackground = "#12355e",
             AppbarText = "#ffffff",
             Background = "#f6f7f9",
@@ -20,7 +20,9 @@ public static class AppTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#8ab4f8",
+            PrimaryContrastText = "#0b1a2e",
             Secondary = "#f0c36b",
+            SecondaryContrastText = "#1f1400",
             AppbarBackground = "#0f1b2d",
             Background = "#121417",
             Surface = "#1c1f24",

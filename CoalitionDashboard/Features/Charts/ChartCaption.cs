@@ -5,10 +5,17 @@ namespace CoalitionDashboard.Features.Charts;
 
 public static class ChartCaption
 {
-    /// <summary>"Filter: … · Source: CoalitionDashboard curated data (…), data as of …": printed on every chart.</summary>
+    private const int MaxFilterLength = 80;
+
+    /// <summary>Two short lines printed under every chart (and so on every saved PNG): the filter, and the source with its date.</summary>
     public static string For(FilterContext context)
     {
         var asOf = context.Reference.AsOf is { } date ? date.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : "unknown date";
-        return $"Filter: {context.Describe()}\nSource: Coalition of the Willing dashboard (curated from official and press sources), data as of {asOf}";
+        var filter = context.Describe();
+        if (filter.Length > MaxFilterLength)
+        {
+            filter = filter[..(MaxFilterLength - 1)].TrimEnd(' ', ',', '·') + "…";
+        }
+        return $"Filter: {filter}\nSource: Coalition dashboard, curated data as of {asOf}";
     }
 }

@@ -1,0 +1,83 @@
+using CoalitionDashboard.Tests.EndToEnd.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CoalitionDashboard.Tests.EndToEnd;
+
+/// <summary>Every page renders its content from data/, without console errors and without asking any other host.</summary>
+public sealed class PageTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Theory]
+    [InlineData("/", "Coalition of the Willing", "[data-testid=kpi-pledges]")]
+    [InlineData("/map", "Map", "#map .choroplethlayer path")]
+    [InlineData("/countries", "Countries", "[data-testid=country-grid] tbody tr")]
+    [InlineData("/countries/DEU", "Germany", "[data-testid=pledge-card]")]
+    [InlineData("/pledges", "Pledges and positions", "#pledges-by-category .main-svg")]
+    [InlineData("/timeline", "Timeline", "[data-testid=timeline-list] li")]
+    [InlineData("/sources", "Sources", "[data-testid=source-grid] tbody tr")]
+    [InlineData("/sources/elysee-2026", "Élysée", "[data-testid=source-records] li")]
+    public async Task Page_Opens_ShowsItsContentWithoutErrorsOrExternalRequests(string path, string heading, string content)
+    {
+        // Act
+        await Page.GotoAsync(path);
+        await WaitForInteractivityAsync();
+
+        // Assert
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(heading);
+        await Assertions.Expect(Page.Locator(content).First).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByTestId("data-as-of-bar")).ToContainTextAsync("6 Feb 2026");
+        Assert.Empty(ConsoleErrors);
+        AssertNoExternalRequests();
+    }
+
+    [Fact]
+    public async Task Map_DrawsEveryParticipantAndKeepsCrimeaInUkraine()
+    {
+        // Act
+        await Page.GotoAsync("/map?view=world&metric=pledges");
+        await WaitForInteractivityAsync();
+
+        // Assert: one filled path per participant in the first (main) trace, outlines served by the app itself
+        await Assertions.Expect(Page.Locator("#map .choroplethlayer .trace").First.Locator("path")).ToHaveCountAsync(36);
+        Assert.Contains(RequestedUrls, url => url.EndsWith("/topojson/world_110m.json", StringComparison.Ordinal));
+        await Assertions.Expect(Page.GetByTestId("map-disclaimer")).ToContainTextAsync("including Crimea");
+        await Assertions.Expect(Page.GetByTestId("map-country-list").GetByRole(AriaRole.Link, new() { Name = "Luxembourg" })).ToBeVisibleAsync();
+        AssertNoExternalRequests();
+    }
+
+    [Fact]
+    public async Task CountryProfile_France_ShowsSeveralThousandTroopsAndItsSource()
+    {
+        // Act
+        await Page.GotoAsync("/countries/FRA");
+        await WaitForInteractivityAsync();
+
+        // Assert
+        var pledge = Page.GetByTestId("pledge-card").Filter(new() { HasText = "several thousand" });
+        await Assertions.Expect(pledge).ToHaveCountAsync(1);
+        await Assertions.Expect(pledge.GetByTestId("pledge-quantity")).ToContainTextAsync("several thousand");
+        await Assertions.Expect(pledge.GetByTestId("sources").GetByRole(AriaRole.Link).First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^https://"));
+        await Assertions.Expect(pledge).ToContainTextAsync("Contested");
+        Assert.Empty(ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task CountryProfile_UnknownCode_ShowsNotFound()
+    {
+        var response = await Page.GotoAsync("/countries/XYZ");
+
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Page not found");
+    }
+
+    [Fact]
+    public async Task InvalidFilterInUrl_IsReportedAndIgnored()
+    {
+        await Page.GotoAsync("/pledges?country=FRA,ZZZ&status=maybe");
+        await WaitForInteractivityAsync();
+
+        await Assertions.Expect(Page.GetByTestId("filter-error")).ToHaveCountAsync(2);
+        await Assertions.Expect(Page.GetByTestId("chip-country-FRA")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByTestId("pledge-summary")).ToContainTextAsync("6 pledges and positions shown");
+        Assert.Empty(ConsoleErrors);
+    }
+}
