@@ -48,6 +48,7 @@ public static class DependencyInjection
         });
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Features.Filtering.ReferenceData>();
+        services.AddSingleton<Features.Dashboard.QueryCache>();
         services.AddSingleton<DataImporter>();
         services.AddSingleton<DataReadiness>();
         return services;
@@ -60,6 +61,14 @@ public static class DependencyInjection
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddProblemDetails();
+        // Prerendered pages and JSON are compressed on the fly; static files are served precompressed by MapStaticAssets.
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -12,6 +12,7 @@ public static class WebApplicationExtensions
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseExceptionHandler("/Error", createScopeForErrors: true));
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
+        app.UseResponseCompression();
         app.UseAntiforgery();
         app.MapHealthChecks("/healthz");
         app.MapDashboardApi();

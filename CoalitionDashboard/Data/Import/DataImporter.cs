@@ -21,6 +21,7 @@ public sealed record DataSetCounts(int Sources, int Countries, int Members, int 
 public sealed class DataImporter(
     IDbContextFactory<CoalitionDbContext> contextFactory,
     Features.Filtering.ReferenceData referenceData,
+    Features.Dashboard.QueryCache queryCache,
     IOptions<SeedOptions> seedOptions,
     TimeProvider timeProvider,
     ILogger<DataImporter> logger)
@@ -57,6 +58,7 @@ public sealed class DataImporter(
         var dataSet = result.DataSet!;
         await WriteAsync(db, dataSet, cancellationToken);
         referenceData.Invalidate();
+        queryCache.Clear();
         var counts = CountsOf(dataSet);
         Log.DataImported(logger, directory, counts.ToString());
         return new ImportOutcome(ImportStatus.Imported, [], counts);

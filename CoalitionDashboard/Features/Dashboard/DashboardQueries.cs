@@ -10,7 +10,7 @@ namespace CoalitionDashboard.Features.Dashboard;
 /// Filtered read models for the dashboard pages. Counts and groupings run in SQL; each method is one
 /// projection (split into a few queries for its collections), never one query per row.
 /// </summary>
-public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> contextFactory)
+public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> contextFactory, QueryCache cache)
 {
     private static readonly Expression<Func<Source, SourceLink>> s_source = s => new SourceLink(s.Id, s.Outlet, s.Url, s.Reliability);
 
@@ -34,22 +34,34 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
         q.Context, q.Topic, q.Attribution,
         q.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(s_source).ToList());
 
-    public async Task<IReadOnlyList<PledgeRow>> GetPledgesAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<PledgeRow>> GetPledgesAsync(DashboardFilter filter, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"pledges|{filter.Query}", () => LoadGetPledgesAsync(filter));
+
+    private async Task<IReadOnlyList<PledgeRow>> LoadGetPledgesAsync(DashboardFilter filter)
     {
+        var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Pledges.Apply(filter).OrderBy(p => p.SortOrder).Select(s_pledge).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<PledgeRow>> GetPledgesOfCountryAsync(string iso3, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<PledgeRow>> GetPledgesOfCountryAsync(string iso3, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"country-pledges|{iso3}", () => LoadGetPledgesOfCountryAsync(iso3));
+
+    private async Task<IReadOnlyList<PledgeRow>> LoadGetPledgesOfCountryAsync(string iso3)
     {
+        var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Pledges.Where(p => p.Countries.Any(c => c.Iso3 == iso3)).OrderBy(p => p.SortOrder)
             .Select(s_pledge).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
     /// <summary>Pledges per category (a pledge counts once in each of its categories).</summary>
-    public async Task<IReadOnlyList<CountPoint>> CountByCategoryAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CountPoint>> CountByCategoryAsync(DashboardFilter filter, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"by-category|{filter.Query}", () => LoadCountByCategoryAsync(filter));
+
+    private async Task<IReadOnlyList<CountPoint>> LoadCountByCategoryAsync(DashboardFilter filter)
     {
+        var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var counts = await db.Pledges.Apply(filter).SelectMany(p => p.Categories)
             .GroupBy(c => c.Category).Select(g => new { g.Key, Count = g.Count() })
@@ -58,8 +70,12 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
             .Select(c => new CountPoint(Slug.Of(c), Vocabulary.Label(c), counts[c])).OrderByDescending(p => p.Count).ToList();
     }
 
-    public async Task<IReadOnlyList<CountPoint>> CountByStatusAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CountPoint>> CountByStatusAsync(DashboardFilter filter, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"by-status|{filter.Query}", () => LoadCountByStatusAsync(filter));
+
+    private async Task<IReadOnlyList<CountPoint>> LoadCountByStatusAsync(DashboardFilter filter)
     {
+        var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var counts = await db.Pledges.Apply(filter).GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
@@ -71,8 +87,12 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
     /// Every country in scope with its standing under the filter. Pledge counts per (country, status, troops)
     /// are grouped in SQL; the strongest status and troop position are then read off those few groups.
     /// </summary>
-    public async Task<IReadOnlyList<CountryRow>> GetCountryRowsAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CountryRow>> GetCountryRowsAsync(DashboardFilter filter, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"country-rows|{filter.Query}", () => LoadGetCountryRowsAsync(filter));
+
+    private async Task<IReadOnlyList<CountryRow>> LoadGetCountryRowsAsync(DashboardFilter filter)
     {
+        var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var countries = await db.Countries.Apply(filter).OrderBy(c => c.Name)
             .Select(c => new
@@ -107,8 +127,12 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
     }
 
     /// <summary>Per country, the pledges in one category (under the filter), grouped in SQL.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> CountByCountryInCategoryAsync(DashboardFilter filter, PledgeCategory category, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, int>> CountByCountryInCategoryAsync(DashboardFilter filter, PledgeCategory category, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"country-category|{filter.Query}|{category}", () => LoadCountByCountryInCategoryAsync(filter, category));
+
+    private async Task<IReadOnlyDictionary<string, int>> LoadCountByCountryInCategoryAsync(DashboardFilter filter, PledgeCategory category)
     {
+        var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Pledges.Apply(filter).Where(p => p.Categories.Any(c => c.Category == category))
             .SelectMany(p => p.Countries, (p, c) => c.Iso3)
@@ -145,15 +169,23 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
             countries.Count(c => c.Troops == TroopsPosition.Declined));
     }
 
-    public async Task<IReadOnlyList<EventRow>> GetEventsAsync(DashboardFilter filter, bool coalitionInScope, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<EventRow>> GetEventsAsync(DashboardFilter filter, bool coalitionInScope, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"events|{filter.Query}|{coalitionInScope}", () => LoadGetEventsAsync(filter, coalitionInScope));
+
+    private async Task<IReadOnlyList<EventRow>> LoadGetEventsAsync(DashboardFilter filter, bool coalitionInScope)
     {
+        var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Events.Apply(filter, coalitionInScope).OrderBy(e => e.DateStart).ThenBy(e => e.SortOrder)
             .Select(s_event).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<QuoteRow>> GetQuotesAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<QuoteRow>> GetQuotesAsync(DashboardFilter filter, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"quotes|{filter.Query}", () => LoadGetQuotesAsync(filter));
+
+    private async Task<IReadOnlyList<QuoteRow>> LoadGetQuotesAsync(DashboardFilter filter)
     {
+        var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         IQueryable<Quote> quotes = db.Quotes;
         if (filter.Countries.Count > 0)
@@ -179,14 +211,22 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
         return await quotes.OrderBy(q => q.SortOrder).Select(s_quote).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<QuoteRow>> GetQuotesOfCountryAsync(string iso3, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<QuoteRow>> GetQuotesOfCountryAsync(string iso3, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"country-quotes|{iso3}", () => LoadGetQuotesOfCountryAsync(iso3));
+
+    private async Task<IReadOnlyList<QuoteRow>> LoadGetQuotesOfCountryAsync(string iso3)
     {
+        var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Quotes.Where(q => q.CountryIso3 == iso3).OrderBy(q => q.SortOrder).Select(s_quote).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<OpenIssueRow>> GetOpenIssuesAsync(string? iso3 = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<OpenIssueRow>> GetOpenIssuesAsync(string? iso3 = null, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"issues|{iso3}", () => LoadGetOpenIssuesAsync(iso3));
+
+    private async Task<IReadOnlyList<OpenIssueRow>> LoadGetOpenIssuesAsync(string? iso3 = null)
     {
+        var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         IQueryable<OpenIssue> issues = db.OpenIssues;
         if (iso3 is not null)
@@ -203,8 +243,12 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
             .AsSplitQuery().ToListAsync(cancellationToken);
     }
 
-    public async Task<CountryProfile?> GetCountryProfileAsync(string iso3, CancellationToken cancellationToken = default)
+    public async Task<CountryProfile?> GetCountryProfileAsync(string iso3, CancellationToken cancellationToken = default) =>
+        (await cache.GetAsync($"profile|{iso3}", async () => new Box<CountryProfile?>(await LoadGetCountryProfileAsync(iso3)))).Value;
+
+    private async Task<CountryProfile?> LoadGetCountryProfileAsync(string iso3)
     {
+        var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Countries.Where(c => c.Iso3 == iso3)
             .Select(c => new CountryProfile(
@@ -214,10 +258,16 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
             .AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<EventRow>> GetEventsOfCountryAsync(string iso3, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<EventRow>> GetEventsOfCountryAsync(string iso3, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"country-events|{iso3}", () => LoadGetEventsOfCountryAsync(iso3));
+
+    private async Task<IReadOnlyList<EventRow>> LoadGetEventsOfCountryAsync(string iso3)
     {
+        var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Events.Where(e => e.Countries.Any(c => c.Iso3 == iso3)).OrderBy(e => e.DateStart)
             .Select(s_event).AsSplitQuery().ToListAsync(cancellationToken);
     }
+
+    private sealed record Box<T>(T Value);
 }

@@ -12,10 +12,14 @@ public sealed record RecordRef(string Kind, string Id, string Label, string Href
 public sealed record SourceDetail(SourceRow Source, IReadOnlyList<RecordRef> Records);
 
 /// <summary>Sources with the number of records resting on each (counted in SQL), and one source with those records.</summary>
-public sealed class SourceQueries(IDbContextFactory<CoalitionDbContext> contextFactory)
+public sealed class SourceQueries(IDbContextFactory<CoalitionDbContext> contextFactory, Dashboard.QueryCache cache)
 {
-    public async Task<IReadOnlyList<SourceRow>> GetSourcesAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SourceRow>> GetSourcesAsync(CancellationToken cancellationToken = default) =>
+        cache.GetAsync<IReadOnlyList<SourceRow>>("sources", LoadSourcesAsync);
+
+    private async Task<IReadOnlyList<SourceRow>> LoadSourcesAsync()
     {
+        var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Sources.OrderBy(s => s.Reliability).ThenBy(s => s.Outlet)
             .Select(s => new SourceRow(
