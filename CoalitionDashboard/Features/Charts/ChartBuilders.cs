@@ -189,7 +189,7 @@ public static class ChartBuilders
             height);
     }
 
-    internal static Layout BaseLayout(ChartPalette palette, string title, string caption, int height) => new()
+    internal static Layout BaseLayout(ChartPalette palette, string title, string caption, int height, int captionShift = -62) => new()
     {
         Title = new Title
         {
@@ -216,7 +216,7 @@ public static class ChartBuilders
                 Y = 0,
                 XAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.XAnchorEnum.Center,
                 YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Top,
-                YShift = -62,
+                YShift = captionShift,
                 Align = Plotly.Blazor.LayoutLib.AnnotationLib.AlignEnum.Center,
                 Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Color = palette.MutedText, Size = 11 },
             },

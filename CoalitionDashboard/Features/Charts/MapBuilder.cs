@@ -42,7 +42,7 @@ public static class MapBuilder
 
     public static MapModel Build(
         IReadOnlyList<CountryRow> rows, MapMetric metric, PledgeCategory? category, MapView view,
-        IReadOnlyDictionary<string, IReadOnlyList<string>> pledgeTitles, IReadOnlyDictionary<string, int> categoryCounts, string caption)
+        IReadOnlyDictionary<string, IReadOnlyList<string>> pledgeTitles, IReadOnlyDictionary<string, int> categoryCounts, string caption, int? height = null)
     {
         var participants = rows.Where(r => r.Role != CoalitionRole.NonMember).ToList();
         var context = rows.Where(r => r.Role == CoalitionRole.NonMember).ToList();
@@ -50,7 +50,8 @@ public static class MapBuilder
         var title = Label(metric, category);
         var isCount = metric is MapMetric.Pledges or MapMetric.Category;
         var maxCount = Math.Max(1, entries.Count == 0 ? 1 : entries.Max(e => e.Rank));
-        var height = view == MapView.Europe ? 640 : 560;
+        // The Europe view is about as tall as it is wide, so its width follows the height.
+        var chartHeight = height ?? (view == MapView.Europe ? 600 : 540);
 
         string Hover(CountryRow row, string value)
         {
@@ -114,8 +115,8 @@ public static class MapBuilder
 
         Layout Layout(ChartPalette palette)
         {
-            var layout = ChartBuilders.BaseLayout(palette, title, caption, height);
-            layout.Margin = new Margin { L = 0, R = 0, T = 48, B = 90 };
+            var layout = ChartBuilders.BaseLayout(palette, title, caption, chartHeight, captionShift: -6);
+            layout.Margin = new Margin { L = 0, R = 0, T = 40, B = 44 };
             layout.Geo =
             [
                 new Geo
@@ -136,8 +137,9 @@ public static class MapBuilder
                     {
                         Type = view == MapView.Europe ? Plotly.Blazor.LayoutLib.GeoLib.ProjectionLib.TypeEnum.Mercator : Plotly.Blazor.LayoutLib.GeoLib.ProjectionLib.TypeEnum.NaturalEarth,
                     },
+                    Domain = new Plotly.Blazor.LayoutLib.GeoLib.Domain { X = [0m, 1m], Y = [0m, 1m] },
                     LonAxis = view == MapView.Europe ? new Plotly.Blazor.LayoutLib.GeoLib.LonAxis { Range = [-26m, 50m] } : null,
-                    LaTaxis = view == MapView.Europe ? new Plotly.Blazor.LayoutLib.GeoLib.LaTaxis { Range = [34m, 70m] } : new Plotly.Blazor.LayoutLib.GeoLib.LaTaxis { Range = [-56m, 84m] },
+                    LaTaxis = view == MapView.Europe ? new Plotly.Blazor.LayoutLib.GeoLib.LaTaxis { Range = [34m, 70m] } : null,
                 },
             ];
             layout.ShowLegend = false;
@@ -148,7 +150,7 @@ public static class MapBuilder
         var table = new ChartTable(["Country", title], entries.Select(e => (IReadOnlyList<string>)[e.Name, e.Value])
             .Concat(context.Select(c => (IReadOnlyList<string>)[c.Name, "Not in the coalition"])).ToList());
         var key = $"map|{metric}|{category}|{view}|{caption}|" + string.Join(";", entries.Select(e => $"{e.Iso3}{e.Rank}")) + "|" + string.Join(",", context.Select(c => c.Iso3));
-        return new MapModel(new ChartSpec("map", title, description, Traces, Layout, table, key, height), entries, legend);
+        return new MapModel(new ChartSpec("map", title, description, Traces, Layout, table, key, chartHeight), entries, legend);
     }
 
     private static (List<MapEntry> Entries, List<(string Label, string Color)> Legend) Classify(

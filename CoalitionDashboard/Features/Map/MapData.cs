@@ -9,7 +9,7 @@ namespace CoalitionDashboard.Features.Map;
 public static class MapData
 {
     public static async Task<MapModel> BuildAsync(DashboardQueries queries, FilterContext context, MapMetric metric, PledgeCategory category, MapView view,
-        IReadOnlyList<CountryRow>? rows = null, IReadOnlyList<PledgeRow>? pledges = null)
+        IReadOnlyList<CountryRow>? rows = null, IReadOnlyList<PledgeRow>? pledges = null, int? height = null)
     {
         rows ??= await queries.GetCountryRowsAsync(context.Filter);
         pledges ??= await queries.GetPledgesAsync(context.Filter);
@@ -19,6 +19,6 @@ public static class MapData
             ? await queries.CountByCountryInCategoryAsync(context.Filter, category)
             : new Dictionary<string, int>();
         var caption = ChartCaption.For(context);
-        return MapBuilder.Build(rows, metric, metric == MapMetric.Category ? category : null, view, titles, categoryCounts, caption);
+        return MapBuilder.Build(rows, metric, metric == MapMetric.Category ? category : null, view, titles, categoryCounts, caption, height);
     }
 }
