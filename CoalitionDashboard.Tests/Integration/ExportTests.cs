@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CoalitionDashboard.Tests.TestSupport;
+
+namespace CoalitionDashboard.Tests.Integration;
+
+[Trait("Category", "Integration")]
+public sealed class ExportTests(DashboardAppFactory factory) : IClassFixture<DashboardAppFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task PledgesCsv_Filtered_HasTheFilterOnTopAndOnlyTheMatchingRows()
+    {
+        var response = await _client.GetAsync("/export/pledges.csv?country=FRA&category=ground-forces", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("coalition-pledges-country-FRA-category-ground-forces.csv", response.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
+        var lines = (await response.Content.ReadAsStringAsync(Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("# Filter: France · Category: Ground forces", lines[1].TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Contains("Data as of 2026-02-06", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("id,coalition_wide,countries", lines[3], StringComparison.Ordinal);
+        var rows = lines.Skip(4).ToList();
+        Assert.NotEmpty(rows);
+        Assert.Contains(rows, r => r.StartsWith("P15,", StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.Contains("FRA", r, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PledgesJson_CarriesFilterAsOfDateAndSourceIds()
+    {
+        var json = await _client.GetFromJsonAsync<JsonElement>("/export/pledges.json?status=declined", Ct);
+
+        Assert.Equal("status=declined", json.GetProperty("filter").GetProperty("query").GetString());
+        Assert.Equal("2026-02-06", json.GetProperty("dataAsOf").GetString());
+        var pledges = json.GetProperty("pledges").EnumerateArray().ToList();
+        Assert.Equal(json.GetProperty("count").GetInt32(), pledges.Count);
+        Assert.All(pledges, p =>
+        {
+            Assert.Equal("declined", p.GetProperty("status").GetString());
+            Assert.NotEmpty(p.GetProperty("sourceIds").EnumerateArray());
+        });
+    }
+
+    [Fact]
+    public async Task CountriesCsv_ListsEveryCountryWithItsStanding()
+    {
+        var text = await _client.GetStringAsync("/export/countries.csv", Ct);
+
+        var rows = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(4).ToList();
+        Assert.Equal(42, rows.Count);
+        Assert.Contains(rows, r => r.StartsWith("MNE,Montenegro,member", StringComparison.Ordinal) && r.Contains("not identified", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Export_InvalidFilter_Returns400NamingTheValue()
+    {
+        var response = await _client.GetAsync("/export/pledges.csv?status=promised", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("promised", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Csv_FormulaLikeCell_IsNeutralised()
+    {
+        Assert.Equal("'=HYPERLINK(\"\"x\"\")", CoalitionDashboard.Features.Export.Csv.Escape("=HYPERLINK(\"x\")").Trim('"'));
+    }
+}
