@@ -53,8 +53,18 @@ public static class DataCommands
         }
 
         var counts = DataImporter.CountsOf(result.DataSet!);
+        var deckProblems = Features.Briefings.DeckValidator.Validate(dataDirectory, result.DataSet!);
+        foreach (var problem in deckProblems)
+        {
+            await output.WriteLineAsync(problem.Format(cwd));
+        }
         if (verb == "validate")
         {
+            if (deckProblems.Count > 0)
+            {
+                await error.WriteLineAsync($"{deckProblems.Count} problem(s) in the briefing decks of {dataDirectory}.");
+                return 1;
+            }
             await output.WriteLineAsync($"{dataDirectory}: valid. {counts}.");
             return 0;
         }

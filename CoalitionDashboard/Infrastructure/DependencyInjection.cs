@@ -77,6 +77,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<Features.Api.ApiQueries>();
         builder.Services.AddScoped<Features.Dashboard.DashboardQueries>();
         builder.Services.AddScoped<Features.Sources.SourceQueries>();
+        builder.Services.AddSingleton<Features.Briefings.DeckStore>();
+        builder.Services.AddScoped<Features.Briefings.DeckBuilder>();
         builder.Services.AddSingleton<Markdown.MarkdownRenderer>();
         return builder;
     }

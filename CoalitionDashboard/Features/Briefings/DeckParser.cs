@@ -1,0 +1,371 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using CoalitionDashboard.Data;
+using CoalitionDashboard.Features.Charts;
+
+namespace CoalitionDashboard.Features.Briefings;
+
+/// <summary>
+/// Parses a deck: a front matter block (<c>key: value</c> lines between two <c>---</c> lines), then slides
+/// separated by <c>---</c> lines, each Markdown with optional <c>{{widget}}</c> lines and a <c>Note:</c> line
+/// after which the text is speaker notes. Every problem is kept with its line; nothing throws.
+/// </summary>
+public static partial class DeckParser
+{
+    public const string DefaultClassification = "UNMARKED – NO HANDLING MARKING GIVEN";
+
+    private static readonly HashSet<string> s_frontMatterKeys = ["title", "subtitle", "date", "audience", "author", "classification", "filter"];
+
+    public static Deck Parse(string slug, string filePath, string text)
+    {
+        var problems = new List<DeckProblem>();
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var index = 0;
+        var meta = ReadFrontMatter(lines, ref index, problems);
+
+        var slides = new List<Slide>();
+        var start = index;
+        for (var i = index; i <= lines.Length; i++)
+        {
+            if (i == lines.Length || lines[i].Trim() == "---")
+            {
+                var slide = ReadSlide(lines, start, i, problems);
+                if (slide is not null)
+                {
+                    slides.Add(slide);
+                }
+                start = i + 1;
+            }
+        }
+        if (slides.Count == 0)
+        {
+            problems.Add(new DeckProblem(Math.Max(1, index), "the deck has no slides (slides are separated by lines of ---)"));
+        }
+        return new Deck(slug, filePath, meta, slides, problems);
+    }
+
+    private static DeckMeta ReadFrontMatter(string[] lines, ref int index, List<DeckProblem> problems)
+    {
+        var values = new Dictionary<string, (string Value, int Line)>(StringComparer.Ordinal);
+        while (index < lines.Length && lines[index].Trim().Length == 0)
+        {
+            index++;
+        }
+        if (index >= lines.Length || lines[index].Trim() != "---")
+        {
+            problems.Add(new DeckProblem(index + 1, "the deck must start with a front matter block: a line ---, then key: value lines (title, date, audience, author, classification), then ---"));
+            return new DeckMeta("Untitled deck", null, null, null, null, DefaultClassification, null);
+        }
+        var opened = index;
+        index++;
+        var closed = false;
+        for (; index < lines.Length; index++)
+        {
+            var line = lines[index];
+            if (line.Trim() == "---")
+            {
+                closed = true;
+                index++;
+                break;
+            }
+            if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+            {
+                problems.Add(new DeckProblem(index + 1, $"front matter line is not 'key: value': {Shorten(line)}"));
+                continue;
+            }
+            var key = line[..colon].Trim().ToLowerInvariant();
+            var value = Unquote(line[(colon + 1)..].Trim());
+            if (!s_frontMatterKeys.Contains(key))
+            {
+                problems.Add(new DeckProblem(index + 1, $"unknown front matter key '{Shorten(key)}' (known: {string.Join(", ", s_frontMatterKeys)})"));
+                continue;
+            }
+            values[key] = (value, index + 1);
+        }
+        if (!closed)
+        {
+            problems.Add(new DeckProblem(opened + 1, "the front matter block is not closed by a line ---"));
+            index = opened + 1;
+            while (index < lines.Length && lines[index].Contains(':', StringComparison.Ordinal) && lines[index].Trim() != "---")
+            {
+                index++;
+            }
+        }
+
+        string? Get(string key) => values.TryGetValue(key, out var v) && v.Value.Length > 0 ? v.Value : null;
+        var title = Get("title");
+        if (title is null)
+        {
+            problems.Add(new DeckProblem(opened + 1, "the front matter has no title"));
+        }
+        var classification = Get("classification");
+        if (classification is null)
+        {
+            problems.Add(new DeckProblem(opened + 1, "the front matter has no classification (handling marking), e.g. classification: UNCLASSIFIED – FOR BRIEFING USE"));
+        }
+        DateOnly? date = null;
+        if (Get("date") is { } dateText)
+        {
+            if (DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                date = parsed;
+            }
+            else
+            {
+                problems.Add(new DeckProblem(values["date"].Line, $"date '{Shorten(dateText)}' is not YYYY-MM-DD"));
+            }
+        }
+        return new DeckMeta(title ?? "Untitled deck", Get("subtitle"), date, Get("audience"), Get("author"), classification ?? DefaultClassification, Get("filter"));
+    }
+
+    private static Slide? ReadSlide(string[] lines, int start, int end, List<DeckProblem> problems)
+    {
+        var blocks = new List<SlideBlock>();
+        var markdown = new StringBuilder();
+        var markdownLine = 0;
+        string? title = null;
+        string? notes = null;
+        var firstContent = -1;
+
+        void FlushMarkdown()
+        {
+            if (markdown.ToString().Trim().Length > 0)
+            {
+                blocks.Add(new MarkdownBlock(markdownLine, markdown.ToString().Trim()));
+            }
+            markdown.Clear();
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            var line = lines[i];
+            var trimmed = line.Trim();
+            if (trimmed.Length > 0 && firstContent < 0)
+            {
+                firstContent = i;
+            }
+            if (trimmed.StartsWith("Note:", StringComparison.OrdinalIgnoreCase))
+            {
+                var rest = string.Join("\n", new[] { trimmed[5..].Trim() }.Concat(lines[(i + 1)..end])).Trim();
+                notes = rest.Length > 0 ? rest : null;
+                break;
+            }
+            if (title is null && trimmed.StartsWith("## ", StringComparison.Ordinal))
+            {
+                title = trimmed[3..].Trim();
+                continue;
+            }
+            if (trimmed.StartsWith("{{", StringComparison.Ordinal) || trimmed.EndsWith("}}", StringComparison.Ordinal))
+            {
+                FlushMarkdown();
+                var (widget, error) = ParseWidget(trimmed);
+                if (widget is not null)
+                {
+                    blocks.Add(new WidgetBlock(i + 1, widget));
+                }
+                else
+                {
+                    problems.Add(new DeckProblem(i + 1, error!));
+                    blocks.Add(new ErrorBlock(i + 1, error!));
+                }
+                continue;
+            }
+            if (markdown.Length == 0)
+            {
+                markdownLine = i + 1;
+            }
+            markdown.AppendLine(line);
+        }
+        FlushMarkdown();
+        if (firstContent < 0)
+        {
+            return null;
+        }
+        return new Slide(firstContent + 1, title, blocks, notes);
+    }
+
+    /// <summary>Reads <c>{{name arg key=value …}}</c>; returns the widget or a message naming what is wrong.</summary>
+    public static (Widget? Widget, string? Error) ParseWidget(string text)
+    {
+        var match = WidgetPattern().Match(text.Trim());
+        if (!match.Success)
+        {
+            return (null, $"malformed widget '{Shorten(text)}': write it alone on its line as {{{{name option=value}}}}");
+        }
+        var name = match.Groups[1].Value;
+        var positional = new List<string>();
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var token in match.Groups[2].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = token.IndexOf('=', StringComparison.Ordinal);
+            if (eq < 0)
+            {
+                positional.Add(token);
+            }
+            else if (!options.TryAdd(token[..eq].ToLowerInvariant(), token[(eq + 1)..]))
+            {
+                return (null, $"{name}: option '{token[..eq]}' is given twice");
+            }
+        }
+        try
+        {
+            return (Build(name, positional, options), null);
+        }
+        catch (WidgetException ex)
+        {
+            return (null, $"{name}: {ex.Message}");
+        }
+    }
+
+    private static Widget Build(string name, List<string> positional, Dictionary<string, string> options)
+    {
+        var reader = new OptionReader(positional, options);
+        Widget widget = name switch
+        {
+            "kpis" => new KpisWidget(),
+            "map" => new MapWidget(
+                reader.Enum("metric", MapMetric.Forces, v => Enum.TryParse<MapMetric>(v, true, out var m) && Enum.IsDefined(m) ? m : null, "pledges, status, forces, category"),
+                reader.Slug<PledgeCategory>("category"),
+                reader.Enum("view", MapView.Europe, v => v switch { "europe" => MapView.Europe, "world" => MapView.World, _ => null }, "europe, world")),
+            "chart" => new ChartWidget(reader.Positional<ChartKind>("chart name", v => v switch
+            {
+                "pledges-by-category" => ChartKind.PledgesByCategory,
+                "pledges-by-status" => ChartKind.PledgesByStatus,
+                "pledges-by-country" => ChartKind.PledgesByCountry,
+                "pledges-sunburst" => ChartKind.PledgesSunburst,
+                "timeline" => ChartKind.Timeline,
+                _ => (ChartKind?)null,
+            }, "pledges-by-category, pledges-by-status, pledges-by-country, pledges-sunburst, timeline")),
+            "country" => new CountryWidget(reader.Positional("country code", v => v.Length == 3 && v.All(char.IsAsciiLetter) ? v.ToUpperInvariant() : null, "an ISO 3166-1 alpha-3 code such as FRA")),
+            "pledges" => new PledgesWidget(reader.Slug<PledgeCategory>("category"), reader.Slug<PledgeStatus>("status"), reader.Codes("country"), reader.Limit(8)),
+            "timeline" => new TimelineWidget(reader.Date("from"), reader.Date("to"), reader.Slug<EventKind>("kind"), reader.Limit(8)),
+            "quotes" => new QuotesWidget(reader.Text("topic"), reader.Codes("country").FirstOrDefault(), reader.Limit(3)),
+            "open-issues" => new OpenIssuesWidget(reader.Limit(5)),
+            _ => throw new WidgetException($"unknown widget (known: kpis, map, chart, country, pledges, timeline, quotes, open-issues)"),
+        };
+        reader.EnsureAllUsed();
+        if (widget is MapWidget { Metric: MapMetric.Category, Category: null })
+        {
+            throw new WidgetException("metric=category needs category=<slug>");
+        }
+        return widget;
+    }
+
+    private static string Unquote(string value) =>
+        value.Length >= 2 && (value[0] == '"' && value[^1] == '"' || value[0] == '\'' && value[^1] == '\'') ? value[1..^1] : value;
+
+    internal static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+
+    [GeneratedRegex(@"^\{\{\s*([a-z][a-z-]*)((?:\s+[^\s{}]+)*)\s*\}\}$")]
+    private static partial Regex WidgetPattern();
+
+    private sealed class WidgetException(string message) : Exception(message);
+
+    private sealed class OptionReader(List<string> positional, Dictionary<string, string> options)
+    {
+        private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+        private int _positionalUsed;
+
+        public T Positional<T>(string what, Func<string, T?> parse, string allowed) where T : struct
+        {
+            var text = Positional(what, allowed);
+            return parse(text) ?? throw new WidgetException($"'{Shorten(text)}' is not a valid {what} ({allowed})");
+        }
+
+        public string Positional(string what, Func<string, string?> parse, string allowed)
+        {
+            var text = Positional(what, allowed);
+            return parse(text) ?? throw new WidgetException($"'{Shorten(text)}' is not a valid {what} ({allowed})");
+        }
+
+        private string Positional(string what, string allowed)
+        {
+            if (positional.Count == 0)
+            {
+                throw new WidgetException($"needs a {what} ({allowed})");
+            }
+            _positionalUsed = 1;
+            return positional[0];
+        }
+
+        public T Enum<T>(string key, T fallback, Func<string, T?> parse, string allowed) where T : struct
+        {
+            if (!Take(key, out var value))
+            {
+                return fallback;
+            }
+            return parse(value.ToLowerInvariant()) ?? throw new WidgetException($"{key}='{Shorten(value)}' is not one of {allowed}");
+        }
+
+        public TEnum? Slug<TEnum>(string key) where TEnum : struct, System.Enum
+        {
+            if (!Take(key, out var value))
+            {
+                return null;
+            }
+            return Data.Slug.TryParse<TEnum>(value.ToLowerInvariant(), out var parsed)
+                ? parsed
+                : throw new WidgetException($"{key}='{Shorten(value)}' is not one of {string.Join(", ", Data.Slug.All<TEnum>())}");
+        }
+
+        public IReadOnlyList<string> Codes(string key)
+        {
+            if (!Take(key, out var value))
+            {
+                return [];
+            }
+            var codes = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()).ToList();
+            var bad = codes.FirstOrDefault(c => c.Length != 3 || !c.All(char.IsAsciiLetterUpper));
+            return bad is null ? codes : throw new WidgetException($"{key}='{Shorten(bad)}' is not an ISO 3166-1 alpha-3 code");
+        }
+
+        public DateOnly? Date(string key)
+        {
+            if (!Take(key, out var value))
+            {
+                return null;
+            }
+            return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : throw new WidgetException($"{key}='{Shorten(value)}' is not a date (YYYY-MM-DD)");
+        }
+
+        public string? Text(string key) => Take(key, out var value) ? value.ToLowerInvariant() : null;
+
+        public int Limit(int fallback)
+        {
+            if (!Take("limit", out var value))
+            {
+                return fallback;
+            }
+            return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= 50
+                ? limit
+                : throw new WidgetException($"limit='{Shorten(value)}' is not a number from 1 to 50");
+        }
+
+        public void EnsureAllUsed()
+        {
+            var unknown = options.Keys.FirstOrDefault(k => !_used.Contains(k));
+            if (unknown is not null)
+            {
+                throw new WidgetException($"unknown option '{Shorten(unknown)}'");
+            }
+            if (positional.Count > _positionalUsed)
+            {
+                throw new WidgetException($"unexpected value '{Shorten(positional[_positionalUsed])}'");
+            }
+        }
+
+        private bool Take(string key, out string value)
+        {
+            _used.Add(key);
+            return options.TryGetValue(key, out value!);
+        }
+    }
+}
