@@ -28,6 +28,7 @@ public abstract class DashboardTestContext : BunitContext
     {
         Services.AddSingleton(database.Get<CoalitionDashboard.Features.Overview.OverviewQueries>());
         Services.AddSingleton(database.Get<CoalitionDashboard.Features.Dashboard.DashboardQueries>());
+        Services.AddSingleton(database.Get<CoalitionDashboard.Features.Filtering.ReferenceData>());
     }
 
     /// <summary>The filter context the layout would cascade for <paramref name="query"/>.</summary>

@@ -8,7 +8,38 @@ retryButton.addEventListener("click", retry);
 const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
+// A deck on a projector must never show the audience an error dialog: while the circuit is gone the slide
+// stays on screen, and once the server answers again the page reloads on the same slide (it is in the URL).
+const isDeck = location.pathname.startsWith("/briefings/");
+let reloadScheduled = false;
+
+function reloadWhenServerIsBack() {
+    if (reloadScheduled) {
+        return;
+    }
+    reloadScheduled = true;
+    const attempt = async () => {
+        try {
+            const response = await fetch("healthz", { cache: "no-store" });
+            if (response.ok) {
+                location.reload();
+                return;
+            }
+        } catch {
+            // Still down (laptop asleep, network gone): try again.
+        }
+        setTimeout(attempt, 1500);
+    };
+    attempt();
+}
+
 function handleReconnectStateChanged(event) {
+    if (isDeck) {
+        if (event.detail.state === "failed" || event.detail.state === "rejected") {
+            reloadWhenServerIsBack();
+        }
+        return;
+    }
     if (event.detail.state === "show") {
         reconnectModal.showModal();
     } else if (event.detail.state === "hide") {

@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using CoalitionDashboard.Tests.EndToEnd.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CoalitionDashboard.Tests.EndToEnd;
+
+public sealed partial class BriefingTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private const string Deck = "/briefings/paris-summit-2026";
+
+    [Fact]
+    public async Task Deck_Keys_MoveBetweenSlidesAndTheUrlFollows()
+    {
+        // Arrange
+        await Page.GotoAsync(Deck);
+        await WaitForDeckAsync();
+        var total = await TotalAsync();
+
+        // Act + Assert
+        await Page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"slide=2$"));
+        await Assertions.Expect(Page.GetByTestId("slide-number")).ToHaveTextAsync($"2 / {total}");
+        await Page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"slide=3$"));
+        await Page.Keyboard.PressAsync("PageUp");
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"slide=2$"));
+        await Page.Keyboard.PressAsync("End");
+        await Assertions.Expect(Page.GetByTestId("slide-number")).ToHaveTextAsync($"{total} / {total}");
+        await Assertions.Expect(Page.GetByTestId("slide-sources")).ToBeVisibleAsync();
+        await Page.Keyboard.PressAsync("Home");
+        await Assertions.Expect(Page.GetByTestId("slide-number")).ToHaveTextAsync($"1 / {total}");
+        await Page.GoBackAsync();
+        await Assertions.Expect(Page.GetByTestId("slide-number")).ToHaveTextAsync($"{total} / {total}");
+        Assert.Empty(ConsoleErrors);
+        AssertNoExternalRequests();
+    }
+
+    [Fact]
+    public async Task Deck_ReloadOnSlide3_LandsOnSlide3WithMarkingFooterAndNoNotes()
+    {
+        // Act
+        await Page.GotoAsync(Deck + "?slide=3");
+        await WaitForDeckAsync();
+        await Page.ReloadAsync();
+        await WaitForDeckAsync();
+
+        // Assert
+        await Assertions.Expect(Page.GetByTestId("slide-number")).ToHaveTextAsync(new Regex(@"^3 / \d+$"));
+        await Assertions.Expect(Page.GetByTestId("slide-marking").First).ToHaveTextAsync("UNCLASSIFIED – FOR BRIEFING USE");
+        await Assertions.Expect(Page.GetByTestId("slide-footer")).ToContainTextAsync("Data as of 6 Feb 2026");
+        // Speaker notes never reach the audience view's HTML.
+        Assert.DoesNotContain("presenter-notes", await Page.ContentAsync(), StringComparison.Ordinal);
+        Assert.Empty(ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task PresenterView_ShowsNotesNextSlideAndClock_AndStaysInStep()
+    {
+        // Arrange: audience window and presenter window in the same browser
+        await Page.GotoAsync(Deck + "?slide=2");
+        await WaitForDeckAsync();
+        var presenter = await Page.Context.NewPageAsync();
+        await presenter.GotoAsync(Deck + "?slide=2&presenter=1");
+        await Assertions.Expect(presenter.GetByTestId("presenter-notes")).ToBeVisibleAsync();
+        await Assertions.Expect(presenter.GetByTestId("presenter-clock")).ToBeVisibleAsync();
+        await presenter.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await presenter.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        // Act: the presenter moves on
+        await presenter.Keyboard.PressAsync("ArrowRight");
+
+        // Assert: the audience follows
+        await Assertions.Expect(presenter).ToHaveURLAsync(new Regex(@"slide=3"));
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"slide=3$"));
+        await presenter.CloseAsync();
+    }
+
+    [Fact]
+    public async Task PrintedDeck_HasOnePagePerSlideAndNoNotes()
+    {
+        // Arrange
+        await Page.GotoAsync(Deck);
+        await WaitForDeckAsync();
+        var total = await TotalAsync();
+        await Page.GotoAsync(Deck + "/print");
+        await Assertions.Expect(Page.GetByTestId("slide")).ToHaveCountAsync(total);
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(Page.Locator(".deck-print .main-svg").First).ToBeVisibleAsync();
+
+        // Act
+        var pdf = await Page.PdfAsync(new() { PreferCSSPageSize = true, PrintBackground = true });
+
+        // Assert
+        Assert.Equal(total, PageCount(pdf));
+        Assert.DoesNotContain("presenter-notes", await Page.ContentAsync(), StringComparison.Ordinal);
+        AssertNoExternalRequests();
+    }
+
+    [Fact]
+    public async Task BriefThisView_BuildsADeckForTheFilter()
+    {
+        // Arrange
+        await Page.GotoAsync("/pledges?country=POL");
+        await WaitForInteractivityAsync();
+
+        // Act
+        await Page.GetByTestId("brief-this-view").ClickAsync();
+
+        // Assert
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"/briefings/view\?country=POL$"));
+        await Assertions.Expect(Page.Locator(".slide__deck-title")).ToContainTextAsync("Poland");
+        await Page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(Page.GetByTestId("slide-footer")).ToContainTextAsync("Filter: Poland");
+    }
+
+    private async Task WaitForDeckAsync()
+    {
+        await Assertions.Expect(Page.GetByTestId("slide")).ToBeVisibleAsync();
+        await Page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    private async Task<int> TotalAsync()
+    {
+        var text = await Page.GetByTestId("slide-number").TextContentAsync() ?? "";
+        return int.Parse(text.Split('/')[1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Counts the page objects of a PDF (each "/Type /Page" that is not "/Type /Pages").</summary>
+    private static int PageCount(byte[] pdf) => PageObject().Matches(System.Text.Encoding.Latin1.GetString(pdf)).Count;
+
+    [GeneratedRegex(@"/Type\s*/Page(?!s)")]
+    private static partial Regex PageObject();
+}

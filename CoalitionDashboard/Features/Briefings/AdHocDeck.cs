@@ -1,0 +1,45 @@
+using CoalitionDashboard.Data;
+using CoalitionDashboard.Features.Charts;
+using CoalitionDashboard.Features.Filtering;
+
+namespace CoalitionDashboard.Features.Briefings;
+
+/// <summary>"Brief this view": a deck built on the fly for the filter of the page the user was on.</summary>
+public static class AdHocDeck
+{
+    public const string Slug = "view";
+
+    private const int MaxCountrySlides = 6;
+
+    public static Deck For(FilterContext context)
+    {
+        var filter = context.Filter;
+        var slides = new List<Slide>
+        {
+            Content("Headline figures", new KpisWidget()),
+            Content("Forces on Ukrainian soil", new MapWidget(MapMetric.Forces, null, MapView.Europe)),
+            Content("Pledges by category and status", new ChartWidget(ChartKind.PledgesByCategory), new ChartWidget(ChartKind.PledgesByStatus)),
+            Content("Pledges and positions", new PledgesWidget(null, null, [], 10)),
+        };
+        foreach (var code in filter.Countries.Take(MaxCountrySlides))
+        {
+            slides.Add(Content(context.Reference.NameOf(code), new CountryWidget(code), new QuotesWidget(null, code, 2)));
+        }
+        slides.Add(Content("Timeline", new TimelineWidget(null, null, null, 10)));
+        if (filter.Countries.Count == 0)
+        {
+            slides.Add(Content("What was said", new QuotesWidget(null, null, 4)));
+        }
+        slides.Add(Content("Open issues", new OpenIssuesWidget(6)));
+
+        var meta = new DeckMeta(
+            "Briefing: " + context.Describe(),
+            "Generated from the dashboard view " + (filter.IsEmpty ? "(no filter)" : "?" + filter.Query),
+            DateOnly.FromDateTime(DateTime.UtcNow), null, "Coalition dashboard",
+            "UNCLASSIFIED – GENERATED FROM OPEN SOURCES", null);
+        return new Deck(Slug, "", meta, slides, []);
+    }
+
+    private static Slide Content(string title, params Widget[] widgets) =>
+        new(1, title, widgets.Select((w, i) => (SlideBlock)new WidgetBlock(i + 1, w)).ToList(), null);
+}
