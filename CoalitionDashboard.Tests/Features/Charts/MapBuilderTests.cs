@@ -20,6 +20,7 @@ public sealed class MapBuilderTests
         Country("DEU", "Germany", 2, TroopsPosition.OutsideUkraine, status: PledgeStatus.Announced),
         Country("POL", "Poland", 1, TroopsPosition.Declined, status: PledgeStatus.Announced),
         Country("ALB", "Albania", 0),
+        Country("UKR", "Ukraine", 3, null),
         Country("HUN", "Hungary", 0, role: CoalitionRole.NonMember),
         Country("RUS", "Russia", 0, role: CoalitionRole.NonMember),
     ];
@@ -41,12 +42,20 @@ public sealed class MapBuilderTests
     }
 
     [Fact]
+    public void Forces_Ukraine_IsTheHostNotAContributor()
+    {
+        var ukraine = Build(MapMetric.Forces).Entries.Single(e => e.Iso3 == "UKR");
+
+        Assert.Equal("Ukraine (host country)", ukraine.Value);
+    }
+
+    [Fact]
     public void NonMembersAndRussia_AreDrawnAsSeparateTraces_NotAsParticipants()
     {
         var traces = Build(MapMetric.Pledges).Spec.Traces(s_light).Cast<Choropleth>().ToList();
 
         Assert.Equal(3, traces.Count);
-        Assert.Equal(["FRA", "DEU", "POL", "ALB"], traces[0].Locations.Cast<string>());
+        Assert.Equal(["FRA", "DEU", "POL", "ALB", "UKR"], traces[0].Locations.Cast<string>());
         Assert.Equal(["HUN"], traces[1].Locations.Cast<string>());
         Assert.Equal(["RUS"], traces[2].Locations.Cast<string>());
         Assert.NotEqual(s_light.NonMember, s_light.Adversary);

@@ -12,7 +12,7 @@ namespace CoalitionDashboard.Features.Briefings;
 /// </summary>
 public sealed class DeckBuilder(DashboardQueries queries)
 {
-    private const int SourcesPerSlide = 14;
+    private const int SourcesPerSlide = 24;
 
     public async Task<DeckViewModel> BuildAsync(Deck deck, FilterContext filter)
     {
@@ -50,8 +50,8 @@ public sealed class DeckBuilder(DashboardQueries queries)
                     var id = $"slide{slides.Count + 1}-line{widget.Line}";
                     model = model switch
                     {
-                        ChartWidgetModel chart => new ChartWidgetModel(chart.Spec with { Id = id }),
-                        MapWidgetModel map => new MapWidgetModel(map.Map with { Spec = map.Map.Spec with { Id = id } }),
+                        ChartWidgetModel chart => new ChartWidgetModel(chart.Spec with { Id = id, Layout = ForProjector(chart.Spec.Layout) }),
+                        MapWidgetModel map => new MapWidgetModel(map.Map with { Spec = map.Map.Spec with { Id = id, Layout = ForProjector(map.Map.Spec.Layout) } }),
                         _ => model,
                     };
                     blocks.Add((block, model));
@@ -75,6 +75,18 @@ public sealed class DeckBuilder(DashboardQueries queries)
         }
         return new DeckViewModel(deck, filter, slides, filter.Errors);
     }
+
+    /// <summary>Larger chart text, readable from the back of a room.</summary>
+    private static Func<ChartPalette, Plotly.Blazor.Layout> ForProjector(Func<ChartPalette, Plotly.Blazor.Layout> layout) => palette =>
+    {
+        var result = layout(palette);
+        result.Font.Size = 17;
+        if (result.Title?.Font is { } titleFont)
+        {
+            titleFont.Size = 20;
+        }
+        return result;
+    };
 
     private async Task<(WidgetModel Model, IEnumerable<SourceLink> Sources)> LoadAsync(Widget widget, FilterContext context)
     {

@@ -174,9 +174,10 @@ public static class MapBuilder
                 var order = new[] { TroopsPosition.Offered, TroopsPosition.Possible, TroopsPosition.OutsideUkraine, TroopsPosition.Declined };
                 var classes = order.Select(t => (Label: Vocabulary.Label(t), Color: ChartColors.Of(t))).ToList();
                 classes.Add(("No position on forces found", NoPosition));
+                classes.Add(("Ukraine (host country)", "#ffd500"));
                 var entries = participants.Select(r =>
                 {
-                    var index = r.Troops is { } t ? Array.IndexOf(order, t) : classes.Count - 1;
+                    var index = r.Iso3 == DashboardQueries.HostCountry ? classes.Count - 1 : r.Troops is { } t ? Array.IndexOf(order, t) : classes.Count - 2;
                     return new MapEntry(r.Iso3, r.Name, classes[index].Label, classes[index].Color, index);
                 }).ToList();
                 return (entries, classes);

@@ -121,7 +121,8 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
                 c.Iso3, c.Name, c.IsEu, c.IsNato, c.IsG7, c.Role, c.Attendance,
                 c.Representative?.Name, c.Representative?.NameConfirmed ?? true, c.Representative?.Office, c.Representative?.Level,
                 byStatus.Values.Sum(), byStatus.Count == 0 ? null : byStatus.Keys.Min(),
-                StrongestTroops(own.Select(g => g.Troops)),
+                // Ukraine is the host: its signature on the Declaration of Intent is not an offer of forces in Ukraine.
+                c.Iso3 == HostCountry ? null : StrongestTroops(own.Select(g => g.Troops)),
                 categoriesByCountry[c.Iso3].Order().ToList(), byStatus, c.Contested);
         }).ToList();
     }
@@ -139,6 +140,8 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
             .GroupBy(iso3 => iso3).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
     }
+
+    public const string HostCountry = "UKR";
 
     /// <summary>Offered beats possible beats outside-Ukraine; a decline counts only when nothing else was said.</summary>
     internal static TroopsPosition? StrongestTroops(IEnumerable<TroopsPosition?> positions)
