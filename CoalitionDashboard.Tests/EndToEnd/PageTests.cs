@@ -15,6 +15,7 @@ public sealed class PageTests(BrowserFixture fixture) : BrowserTest(fixture)
     [InlineData("/timeline", "Timeline", "[data-testid=timeline-list] li")]
     [InlineData("/sources", "Sources", "[data-testid=source-grid] tbody tr")]
     [InlineData("/sources/elysee-2026", "Élysée", "[data-testid=source-records] li")]
+    [InlineData("/briefings", "Briefings", "[data-testid=deck-card]")]
     public async Task Page_Opens_ShowsItsContentWithoutErrorsOrExternalRequests(string path, string heading, string content)
     {
         // Act

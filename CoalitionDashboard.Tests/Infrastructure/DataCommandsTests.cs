@@ -44,6 +44,27 @@ public sealed class DataCommandsTests
     }
 
     [Fact]
+    public async Task Validate_BrokenDeck_NamesDeckFileAndLine()
+    {
+        // Arrange
+        using var data = TestData.CopyOfRealData();
+        var deck = Path.Combine("briefings", "paris-summit-2026.md");
+        var widgetLine = data.ReplaceFirst(deck, @"\{\{map metric=forces view=europe\}\}", "{{map metric=height}}");
+        var countryLine = data.ReplaceFirst(deck, @"\{\{country DEU\}\}", "{{country XYZ}}");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        // Act
+        var exit = await DataCommands.RunAsync(["validate", "--data", data.Directory], output, error, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(1, exit);
+        var text = output.ToString();
+        Assert.Contains($"{data.PathOf(deck)}:{widgetLine}: map: metric='height' is not one of", text, StringComparison.Ordinal);
+        Assert.Contains($"{data.PathOf(deck)}:{countryLine}: unknown country 'XYZ'", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_IntoNewDatabase_CreatesAndFillsIt()
     {
         // Arrange

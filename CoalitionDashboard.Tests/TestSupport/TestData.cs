@@ -29,6 +29,15 @@ public sealed class TestData : IDisposable
         {
             File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
         }
+        var briefings = Path.Combine(RealDataDirectory, "briefings");
+        if (System.IO.Directory.Exists(briefings))
+        {
+            System.IO.Directory.CreateDirectory(Path.Combine(directory, "briefings"));
+            foreach (var file in System.IO.Directory.GetFiles(briefings))
+            {
+                File.Copy(file, Path.Combine(directory, "briefings", Path.GetFileName(file)));
+            }
+        }
         return new TestData(directory);
     }
 

@@ -75,7 +75,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     /// <summary>Prerendered pages are visible before the circuit connects; wait until Blazor is interactive.</summary>
     protected async Task WaitForInteractivityAsync()
     {
-        await Page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=theme-toggle]') !== null");
+        await Page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=theme-toggle], [data-testid=slide]') !== null");
         await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 }
