@@ -103,7 +103,7 @@ public sealed class DeckBuilder(DashboardQueries queries)
             case MapWidget map:
             {
                 var pledges = await queries.GetPledgesAsync(filter);
-                var model = await MapData.BuildAsync(queries, context, map.Metric, map.Category ?? PledgeCategory.GroundForces, map.View, pledges: pledges, height: 470);
+                var model = await MapData.BuildAsync(queries, context, map.Metric, map.Category ?? PledgeCategory.GroundForces, map.View, pledges: pledges, height: 380);
                 return (new MapWidgetModel(model), pledges.SelectMany(p => p.Sources));
             }
             case ChartWidget chart:
@@ -164,7 +164,7 @@ public sealed class DeckBuilder(DashboardQueries queries)
         {
             var coalitionInScope = filter.Countries.Count == 0 || filter.Countries.Any(c => context.Reference.Find(c)?.Role == CoalitionRole.Member);
             var events = await queries.GetEventsAsync(filter, coalitionInScope);
-            return (new ChartWidgetModel(ChartBuilders.Timeline("slide-timeline", events, context.Reference.AsOf, caption) with { Height = 430 }), events.SelectMany(e => e.Sources));
+            return (new ChartWidgetModel(ChartBuilders.Timeline("slide-timeline", events, context.Reference.AsOf, caption) with { Height = 360 }), events.SelectMany(e => e.Sources));
         }
         var pledges = await queries.GetPledgesAsync(filter);
         ChartSpec spec = kind switch
@@ -176,6 +176,6 @@ public sealed class DeckBuilder(DashboardQueries queries)
             ChartKind.PledgesByCountry => ChartBuilders.StatusByCountry("slide-by-country", await queries.GetCountryRowsAsync(filter), caption),
             _ => ChartBuilders.CategorySunburst("slide-sunburst", pledges, caption),
         };
-        return (new ChartWidgetModel(spec with { Height = Math.Min(spec.Height, 470) }), pledges.SelectMany(p => p.Sources));
+        return (new ChartWidgetModel(spec with { Height = Math.Min(spec.Height, 370) }), pledges.SelectMany(p => p.Sources));
     }
 }

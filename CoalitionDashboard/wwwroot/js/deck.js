@@ -64,3 +64,14 @@ function openPresenter() {
 export function print() {
     window.print();
 }
+
+// Charts are laid out for the screen; re-fit them to the printed page before printing.
+export function preparePrint() {
+    const fit = () => {
+        if (window.Plotly) {
+            document.querySelectorAll(".js-plotly-plot").forEach((plot) => window.Plotly.Plots.resize(plot));
+        }
+    };
+    window.addEventListener("beforeprint", fit);
+    window.matchMedia("print").addEventListener("change", (query) => { if (query.matches) fit(); });
+}
