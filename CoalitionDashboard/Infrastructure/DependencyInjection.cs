@@ -80,6 +80,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<Features.Briefings.DeckStore>();
         builder.Services.AddScoped<Features.Briefings.DeckBuilder>();
         builder.Services.AddSingleton<Markdown.MarkdownRenderer>();
+        builder.Services.AddBenchmarkMode(builder.Configuration);
         return builder;
     }
 }

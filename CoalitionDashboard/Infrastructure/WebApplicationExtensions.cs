@@ -15,6 +15,7 @@ public static class WebApplicationExtensions
         app.UseResponseCompression();
         app.UseAntiforgery();
         app.MapHealthChecks("/healthz");
+        app.MapBenchmarkEndpoints();
         app.MapDashboardApi();
         Features.Export.ExportEndpoints.MapExports(app);
         app.MapStaticAssets();
