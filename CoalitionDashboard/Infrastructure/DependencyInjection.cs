@@ -81,6 +81,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<Features.Briefings.DeckBuilder>();
         builder.Services.AddSingleton<Markdown.MarkdownRenderer>();
         builder.Services.AddBenchmarkMode(builder.Configuration);
+        builder.Services.AddPageOutputCache();
         return builder;
     }
 }

@@ -12,6 +12,8 @@ public static class WebApplicationExtensions
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseExceptionHandler("/Error", createScopeForErrors: true));
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
+        // The output cache sits outside compression, so it stores (and serves) the compressed bytes.
+        app.UseOutputCache();
         app.UseResponseCompression();
         app.UseAntiforgery();
         app.MapHealthChecks("/healthz");
@@ -19,7 +21,11 @@ public static class WebApplicationExtensions
         app.MapDashboardApi();
         Features.Export.ExportEndpoints.MapExports(app);
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        var pages = app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        if (PageOutputCache.IsEnabled(app.Configuration))
+        {
+            pages.CacheOutput(PageOutputCache.Policy);
+        }
         return app;
     }
 }

@@ -34,5 +34,14 @@ public sealed class QueryCache
         }
     }
 
-    public void Clear() => Interlocked.Exchange(ref _entries, new(StringComparer.Ordinal));
+    private long _generation;
+
+    /// <summary>Changes whenever the cache is cleared (after each import): part of the key of every cached page.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public void Clear()
+    {
+        Interlocked.Exchange(ref _entries, new(StringComparer.Ordinal));
+        Interlocked.Increment(ref _generation);
+    }
 }

@@ -1,0 +1,58 @@
+using CoalitionDashboard.Components.Layout;
+using CoalitionDashboard.Features.Dashboard;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace CoalitionDashboard.Infrastructure;
+
+/// <summary>
+/// The prerendered pages are the same for everyone who asks for the same URL with the same theme until the next
+/// import, so the server renders each once and serves the stored (already compressed) response after that.
+/// This is what lets one small server answer a whole room opening the dashboard before a briefing.
+/// </summary>
+/// <remarks>
+/// The key is the path, every query parameter (the filter), the theme cookie, the encodings the browser accepts
+/// and the data generation (<see cref="QueryCache.Generation"/>, which every import changes). Entries live
+/// <see cref="Lifetime"/>: the prerendered HTML carries the descriptors the browser uses to start its circuit, which
+/// ASP.NET Core accepts for a few minutes only, so a page must never be served from the cache for longer.
+/// Only 200 responses without cookies are stored (the output cache's defaults), so error pages are never cached.
+/// </remarks>
+public static class PageOutputCache
+{
+    public const string Policy = "pages";
+
+    /// <summary><c>PageCache:Enabled</c> (default true); the benchmarks turn it off to measure rendering itself.</summary>
+    public const string EnabledKey = "PageCache:Enabled";
+
+    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue(EnabledKey, defaultValue: true);
+
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+
+    public static IServiceCollection AddPageOutputCache(this IServiceCollection services)
+    {
+        services.AddScoped<Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider, NoFormsAntiforgeryStateProvider>();
+        services.AddOutputCache(options =>
+        {
+            options.SizeLimit = 64 * 1024 * 1024;
+            options.AddPolicy(Policy, policy => policy
+                .Expire(Lifetime)
+                .SetVaryByHeader("Accept-Encoding")
+                .VaryByValue(context => new KeyValuePair<string, string>(
+                    "page",
+                    string.Concat(
+                        context.Request.Cookies[ThemePreference.CookieName] ?? "-",
+                        "|",
+                        context.RequestServices.GetRequiredService<QueryCache>().Generation.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+        });
+        return services;
+    }
+}
+
+/// <summary>
+/// The app has no forms that post to the server (every input is interactive, over the circuit), so pages need no
+/// antiforgery token. Blazor would otherwise mint one per prerendered page, with a cookie, which makes every
+/// page response unique to its visitor and impossible to cache safely.
+/// </summary>
+internal sealed class NoFormsAntiforgeryStateProvider : Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider
+{
+    public override Microsoft.AspNetCore.Components.Forms.AntiforgeryRequestToken? GetAntiforgeryToken() => null;
+}
