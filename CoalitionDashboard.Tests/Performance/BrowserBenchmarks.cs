@@ -114,6 +114,7 @@ public sealed class BrowserBenchmarks(BrowserFixture browser, ITestOutputHelper 
             {
                 samples.Add(latency); // the first three warm the circuit and the browser
             }
+            output.WriteLine($"{name}: {latency:0} ms; phases (ms after the click) {await page.EvaluateAsync<JsonElement>("() => window.__phases")}");
 
             // Back to the unfiltered view through the chip, the way a user would (not measured).
             await page.EvaluateAsync(WatchScript, new { code, summary = summarySelector, selected = false });
@@ -253,6 +254,7 @@ public sealed class BrowserBenchmarks(BrowserFixture browser, ITestOutputHelper 
           const plots = [...document.querySelectorAll('.js-plotly-plot')];
           const summaryBefore = document.querySelector(summary)?.textContent;
           let clickedAt = null;
+          const phases = {};
           const redrawn = new Set();
           const listeners = plots.map((gd, i) => {
             const listener = () => { if (clickedAt !== null) redrawn.add(i); };
@@ -268,9 +270,16 @@ public sealed class BrowserBenchmarks(BrowserFixture browser, ITestOutputHelper 
                 && redrawn.size === plots.length && document.querySelector(summary)?.textContent !== summaryBefore;
             };
             const check = () => {
+              if (clickedAt !== null) {
+                const now = performance.now() - clickedAt;
+                if (phases.url === undefined && (new URLSearchParams(location.search).get('country')?.split(',').includes(code) ?? false) === selected) phases.url = now;
+                if (phases.summary === undefined && document.querySelector(summary)?.textContent !== summaryBefore) phases.summary = now;
+                if (phases.plots === undefined && redrawn.size === plots.length) phases.plots = now;
+              }
               if (done()) {
                 const elapsed = performance.now() - clickedAt;
                 plots.forEach((gd, i) => gd.removeListener('plotly_afterplot', listeners[i]));
+                window.__phases = phases;
                 resolve(elapsed);
               } else {
                 requestAnimationFrame(check);

@@ -64,7 +64,7 @@ public static class BenchmarkReport
             Figures.Add(figure);
             Write();
         }
-        output?.WriteLine($"{figure.Group} / {figure.Name}: {Format(figure.Median)} {figure.Unit} (median of {figure.Runs}; samples {string.Join(", ", figure.Samples.Select(Format))})");
+        output?.WriteLine($"{figure.Group} / {figure.Name}: {Format(figure.Median)} {figure.Unit} ({figure.Runs} samples: {string.Join(", ", figure.Samples.Select(Format))})");
         output?.WriteLine($"report: {MarkdownPath}");
         Console.Error.WriteLine($"benchmark report: {MarkdownPath} ({JsonPath})");
     }
