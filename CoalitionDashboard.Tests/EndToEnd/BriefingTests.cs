@@ -63,8 +63,7 @@ public sealed partial class BriefingTests(BrowserFixture fixture) : BrowserTest(
         await presenter.GotoAsync(Deck + "?slide=2&presenter=1");
         await Assertions.Expect(presenter.GetByTestId("presenter-notes")).ToBeVisibleAsync();
         await Assertions.Expect(presenter.GetByTestId("presenter-clock")).ToBeVisibleAsync();
-        await presenter.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        await presenter.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await WaitForDeckAsync(presenter);
 
         // Act: the presenter moves on
         await presenter.Keyboard.PressAsync("ArrowRight");
@@ -109,15 +108,19 @@ public sealed partial class BriefingTests(BrowserFixture fixture) : BrowserTest(
         // Assert
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"/briefings/view\?country=POL$"));
         await Assertions.Expect(Page.Locator(".slide__deck-title")).ToContainTextAsync("Poland");
+        await WaitForDeckAsync();
         await Page.Keyboard.PressAsync("ArrowRight");
         await Assertions.Expect(Page.GetByTestId("slide-footer")).ToContainTextAsync("Filter: Poland");
     }
 
-    private async Task WaitForDeckAsync()
+    private Task WaitForDeckAsync() => WaitForDeckAsync(Page);
+
+    /// <summary>The slide is prerendered; the keys work once deck.js has set <c>html[data-deck-ready]</c>.</summary>
+    private static async Task WaitForDeckAsync(IPage page)
     {
-        await Assertions.Expect(Page.GetByTestId("slide")).ToBeVisibleAsync();
-        await Page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.GetByTestId("slide").First).ToBeVisibleAsync();
+        await page.Locator("html[data-deck-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
     private async Task<int> TotalAsync()

@@ -25,7 +25,7 @@ public sealed class ReconnectTests(BrowserFixture fixture) : BrowserTest(fixture
             var url = $"http://127.0.0.1:{port}/briefings/paris-summit-2026?slide=3";
             await Page.GotoAsync(url);
             await Assertions.Expect(Page.GetByTestId("slide-number")).ToHaveTextAsync(new Regex(@"^3 / \d+$"));
-            await Page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+            await Page.Locator("html[data-deck-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
             await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
             // Act: the server goes away, then comes back

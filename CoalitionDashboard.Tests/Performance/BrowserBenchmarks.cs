@@ -163,7 +163,7 @@ public sealed class BrowserBenchmarks(BrowserFixture browser, ITestOutputHelper 
                 {
                     var page = await context.NewPageAsync();
                     await page.GotoAsync("/");
-                    await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=theme-toggle]') !== null");
+                    await page.Locator("html[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
                     open++;
                 }
                 var memory = await WaitForCircuitsAsync(http, target);
@@ -236,7 +236,7 @@ public sealed class BrowserBenchmarks(BrowserFixture browser, ITestOutputHelper 
     /// <summary>Interactive, every chart drawn, and the network quiet.</summary>
     private static async Task SettleAsync(IPage page)
     {
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=theme-toggle]') !== null");
+        await page.Locator("html[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.WaitForFunctionAsync(
             "() => [...document.querySelectorAll('.chart-panel__plot')].every(p => p.querySelector('.main-svg') !== null)",
             null, new() { PollingInterval = 50, Timeout = 60_000 });

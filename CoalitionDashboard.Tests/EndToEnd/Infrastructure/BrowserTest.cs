@@ -72,10 +72,15 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         Assert.True(external.Count == 0, "requests to other hosts: " + string.Join(", ", external));
     }
 
-    /// <summary>Prerendered pages are visible before the circuit connects; wait until Blazor is interactive.</summary>
-    protected async Task WaitForInteractivityAsync()
+    /// <summary>
+    /// Prerendered pages are visible before the circuit connects; wait until the app has rendered
+    /// interactively (the root component marks <c>html[data-interactive]</c> after its first interactive render).
+    /// </summary>
+    protected Task WaitForInteractivityAsync() => WaitForInteractivityAsync(Page);
+
+    protected static async Task WaitForInteractivityAsync(IPage page)
     {
-        await Page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=theme-toggle], [data-testid=slide]') !== null");
-        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.Locator("html[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 }

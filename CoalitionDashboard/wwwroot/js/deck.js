@@ -30,6 +30,8 @@ export function init(dotnet, slug, presenter) {
         };
     }
     state = { onKey, channel };
+    // The keys work from here on: tests and scripts wait for this mark before pressing them.
+    document.documentElement.setAttribute("data-deck-ready", "true");
 }
 
 // Tells the other window (audience or presenter) which slide is showing.
@@ -41,6 +43,7 @@ export function announce(slide) {
 
 export function dispose() {
     if (state) {
+        document.documentElement.removeAttribute("data-deck-ready");
         document.removeEventListener("keydown", state.onKey);
         if (state.channel) state.channel.close();
         state = null;
