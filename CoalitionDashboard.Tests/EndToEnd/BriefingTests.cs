@@ -95,6 +95,56 @@ public sealed partial class BriefingTests(BrowserFixture fixture) : BrowserTest(
         AssertNoExternalRequests();
     }
 
+    /// <summary>
+    /// On a 1920x1080 projector and on the printed page, nothing on any slide is cut off at the bottom: long
+    /// tables and lists are shrunk to fit, charts take their height from the slide.
+    /// </summary>
+    [Fact]
+    public async Task EverySlide_FitsItsStage_OnAProjectorAndOnThePrintedPage()
+    {
+        // Arrange
+        await Page.SetViewportSizeAsync(1920, 1080);
+        await Page.GotoAsync(Deck);
+        await WaitForDeckAsync();
+        var total = await TotalAsync();
+
+        // Act + Assert: every slide in the audience view
+        for (var slide = 1; slide <= total; slide++)
+        {
+            if (slide > 1)
+            {
+                await Page.Keyboard.PressAsync("ArrowRight");
+                await Assertions.Expect(Page.GetByTestId("slide-number")).ToHaveTextAsync($"{slide} / {total}");
+            }
+            await Page.WaitForFunctionAsync(AllChartsDrawn);
+            var cutOff = await Page.EvaluateAsync<string[]>(CutOffBlocks);
+            Assert.Empty(cutOff);
+        }
+
+        // Act + Assert: every page of the print view, laid out at the printed size
+        await Page.GotoAsync(Deck + "/print");
+        await Assertions.Expect(Page.GetByTestId("slide")).ToHaveCountAsync(total);
+        await Page.Locator("html[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Page.WaitForFunctionAsync(AllChartsDrawn);
+        await Page.EmulateMediaAsync(new() { Media = Media.Print });
+        var cutOffInPrint = await Page.EvaluateAsync<string[]>(CutOffBlocks);
+        Assert.Empty(cutOffInPrint);
+    }
+
+    private const string AllChartsDrawn =
+        "() => [...document.querySelectorAll('.slide .chart-panel__plot')].every(p => p.querySelector('.main-svg') !== null)";
+
+    /// <summary>"slide N: text" for every block (text, widget, chart) that reaches past the bottom of its slide's body.</summary>
+    private const string CutOffBlocks = """
+        () => [...document.querySelectorAll('.slide')].flatMap(slide => {
+            const body = slide.querySelector('.slide__body');
+            const limit = body.getBoundingClientRect().bottom - parseFloat(getComputedStyle(body).paddingBottom) + 1;
+            const blocks = [...body.querySelectorAll(':scope > .slide__content > *, :scope > .slide-sources, .js-plotly-plot')];
+            return blocks.filter(b => b.getBoundingClientRect().bottom > limit)
+                .map(b => `slide ${slide.dataset.slide}: ${(b.textContent || b.className).trim().slice(0, 60)}`);
+        })
+        """;
+
     [Fact]
     public async Task BriefThisView_BuildsADeckForTheFilter()
     {

@@ -80,6 +80,15 @@ public sealed class DeckBuilder(DashboardQueries queries)
     private static Func<ChartPalette, Plotly.Blazor.Layout> ForProjector(Func<ChartPalette, Plotly.Blazor.Layout> layout) => palette =>
     {
         var result = layout(palette);
+        // On a slide the chart takes its height from the slide (CSS, in container units), so it keeps its
+        // share of the slide on any screen and on the printed page.
+        result.Height = null;
+        // The slide footer already names the filter, the data-as-of date and the sources: no caption under the chart.
+        result.Annotations = null;
+        if (result.Margin is { } margin)
+        {
+            margin.B = Math.Min(margin.B ?? 0, 12);
+        }
         result.Font.Size = 17;
         if (result.Title?.Font is { } titleFont)
         {

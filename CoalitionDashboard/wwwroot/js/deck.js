@@ -30,6 +30,7 @@ export function init(dotnet, slug, presenter) {
         };
     }
     state = { onKey, channel };
+    fit();
     // The keys work from here on: tests and scripts wait for this mark before pressing them.
     document.documentElement.setAttribute("data-deck-ready", "true");
 }
@@ -64,17 +65,63 @@ function openPresenter() {
     window.open(url.toString(), "deck-presenter", "width=1280,height=800");
 }
 
+// Shrink-to-fit: a block of a slide (its text, or a widget's table or list) that reaches past the bottom of the
+// slide gets smaller type (the --fit multiplier of its font sizes), step by step down to MIN_FIT, while the
+// blocks that fit keep their size. A slide that still overflows is marked data-overflow, which the presenter
+// view shows as a warning. Called after every render of a deck, on resize and before printing.
+const MIN_FIT = 0.6;
+const STEP = 0.05;
+
+export function fit() {
+    for (const body of document.querySelectorAll(".slide__body")) {
+        const blocks = [...body.querySelectorAll(":scope > .slide__content > *, :scope > .slide-sources")];
+        const scale = new Map(blocks.map((block) => [block, 1]));
+        blocks.forEach((block) => block.style.removeProperty("--fit"));
+        const limit = () => body.getBoundingClientRect().bottom - parseFloat(getComputedStyle(body).paddingBottom);
+        let changed = true;
+        while (changed) {
+            changed = false;
+            const bottom = limit();
+            for (const block of blocks) {
+                if (block.getBoundingClientRect().bottom > bottom + 1 && scale.get(block) > MIN_FIT + 1e-9) {
+                    const next = Math.round((scale.get(block) - STEP) * 100) / 100;
+                    scale.set(block, next);
+                    block.style.setProperty("--fit", String(next));
+                    changed = true;
+                }
+            }
+        }
+        const bottom = limit();
+        const slide = body.closest(".slide");
+        if (slide) {
+            slide.toggleAttribute("data-overflow", blocks.some((block) => block.getBoundingClientRect().bottom > bottom + 1));
+            slide.dataset.fit = String(Math.min(1, ...scale.values()));
+        }
+    }
+}
+
+let resizeTimer = 0;
+window.addEventListener("resize", () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(fit, 150);
+});
+if (document.fonts) {
+    document.fonts.ready.then(fit);
+}
+
 export function print() {
     window.print();
 }
 
 // Charts are laid out for the screen; re-fit them to the printed page before printing.
 export function preparePrint() {
-    const fit = () => {
+    const prepare = () => {
+        fit();
         if (window.Plotly) {
             document.querySelectorAll(".js-plotly-plot").forEach((plot) => window.Plotly.Plots.resize(plot));
         }
     };
-    window.addEventListener("beforeprint", fit);
-    window.matchMedia("print").addEventListener("change", (query) => { if (query.matches) fit(); });
+    prepare();
+    window.addEventListener("beforeprint", prepare);
+    window.matchMedia("print").addEventListener("change", (query) => { if (query.matches) prepare(); });
 }
