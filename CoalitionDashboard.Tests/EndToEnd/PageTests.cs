@@ -61,6 +61,37 @@ public sealed class PageTests(BrowserFixture fixture) : BrowserTest(fixture)
         Assert.Empty(ConsoleErrors);
     }
 
+    /// <summary>
+    /// The app serves its own plotly.js bundle with only the trace types it draws: every chart on every page must
+    /// find its trace type in it (a chart of a type left out of Tools/build-plotly.mjs would draw nothing).
+    /// </summary>
+    [Fact]
+    public async Task Charts_EveryTraceTypeDrawnOnAnyPage_IsInTheAppsPlotlyBundle()
+    {
+        var drawn = new SortedSet<string>(StringComparer.Ordinal);
+        string[] registered = [];
+        foreach (var path in new[] { "/", "/map", "/pledges", "/timeline" })
+        {
+            // Act
+            await Page.GotoAsync(path);
+            await WaitForInteractivityAsync();
+            await Page.WaitForFunctionAsync("() => [...document.querySelectorAll('.chart-panel__plot')].every(p => p.querySelector('.main-svg'))");
+            drawn.UnionWith(await Page.EvaluateAsync<string[]>(
+                "() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => gd.data.map(t => t.type || 'scatter'))"));
+            if (path == "/")
+            {
+                registered = await Page.EvaluateAsync<string[]>("() => Object.keys(window.Plotly.PlotSchema.get().traces)");
+            }
+        }
+
+        // Assert: the bundle is the app's (not the full plotly.js) and it covers every chart
+        Assert.Equal(["bar", "choropleth", "scatter", "sunburst"], registered.Order(StringComparer.Ordinal));
+        Assert.Subset(registered.ToHashSet(), drawn.ToHashSet());
+        Assert.Superset(new HashSet<string> { "bar", "choropleth" }, drawn.ToHashSet());
+        Assert.Empty(ConsoleErrors);
+        AssertNoExternalRequests();
+    }
+
     [Fact]
     public async Task CountryProfile_UnknownCode_ShowsNotFound()
     {

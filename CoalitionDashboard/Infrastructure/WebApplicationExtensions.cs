@@ -7,10 +7,13 @@ public static class WebApplicationExtensions
 {
     public static WebApplication MapCoalitionDashboard(this WebApplication app)
     {
+        // Before routing: Plotly.Blazor's request for the full plotly.js is answered with the app's own bundle.
+        app.UsePlotlyBundle();
         // API callers get problem details; people get the friendly error page. Neither sees a stack trace.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseExceptionHandler("/Error", createScopeForErrors: true));
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRouting();
 
         // The output cache sits outside compression, so it stores (and serves) the compressed bytes.
         app.UseOutputCache();
