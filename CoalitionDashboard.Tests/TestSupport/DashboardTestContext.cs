@@ -29,6 +29,8 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton(database.Get<CoalitionDashboard.Features.Overview.OverviewQueries>());
         Services.AddSingleton(database.Get<CoalitionDashboard.Features.Dashboard.DashboardQueries>());
         Services.AddSingleton(database.Get<CoalitionDashboard.Features.Filtering.ReferenceData>());
+        Services.AddSingleton(sp => new CoalitionDashboard.Components.Shared.StaticHtml(
+            sp, sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(), database.Get<CoalitionDashboard.Features.Dashboard.QueryCache>()));
     }
 
     /// <summary>The filter context the layout would cascade for <paramref name="query"/>.</summary>

@@ -73,6 +73,8 @@ public static class DependencyInjection
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddSingleton<Components.Layout.ThemeStylesheet>();
+        builder.Services.AddSingleton<Components.Shared.StaticHtml>();
         builder.Services.AddScoped<Features.Overview.OverviewQueries>();
         builder.Services.AddScoped<Features.Api.ApiQueries>();
         builder.Services.AddScoped<Features.Dashboard.DashboardQueries>();

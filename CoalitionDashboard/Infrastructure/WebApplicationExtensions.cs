@@ -1,4 +1,5 @@
 using CoalitionDashboard.Components;
+using CoalitionDashboard.Components.Layout;
 using CoalitionDashboard.Features.Api;
 
 namespace CoalitionDashboard.Infrastructure;
@@ -20,6 +21,7 @@ public static class WebApplicationExtensions
         app.UseResponseCompression();
         app.UseAntiforgery();
         app.MapHealthChecks("/healthz");
+        app.MapThemeStylesheet();
         app.MapBenchmarkEndpoints();
         app.MapDashboardApi();
         Features.Export.ExportEndpoints.MapExports(app);

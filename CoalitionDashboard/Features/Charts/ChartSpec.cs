@@ -9,6 +9,11 @@ public sealed record ChartTable(IReadOnlyList<string> Columns, IReadOnlyList<IRe
 /// Everything a chart panel needs, built by pure functions from read models (see <see cref="ChartBuilders"/>).
 /// <paramref name="Key"/> identifies the drawn content: the panel redraws only when it changes.
 /// </summary>
+/// <remarks>
+/// <see cref="Figure"/> builds the plotly traces and layout once per theme and keeps them: a spec shared by every
+/// circuit (pages memoize their specs per filter) then costs the traces' memory once, not once per open tab. The
+/// figure is never changed after it is built. A copy made with <c>with</c> starts without a figure.
+/// </remarks>
 public sealed record ChartSpec(
     string Id,
     string Title,
@@ -17,7 +22,38 @@ public sealed record ChartSpec(
     Func<ChartPalette, Layout> Layout,
     ChartTable Table,
     string Key,
-    int Height = 380);
+    int Height = 380)
+{
+    private ChartFigure? _light;
+    private ChartFigure? _dark;
+
+    private ChartSpec(ChartSpec original)
+    {
+        Id = original.Id;
+        Title = original.Title;
+        Description = original.Description;
+        Traces = original.Traces;
+        Layout = original.Layout;
+        Table = original.Table;
+        Key = original.Key;
+        Height = original.Height;
+    }
+
+    /// <summary>The traces and layout for the theme, built on first use.</summary>
+    public ChartFigure Figure(ChartPalette palette)
+    {
+        ref var slot = ref palette.Dark ? ref _dark : ref _light;
+        if (Volatile.Read(ref slot) is { } built)
+        {
+            return built;
+        }
+        Interlocked.CompareExchange(ref slot, new ChartFigure(Traces(palette), Layout(palette)), null);
+        return slot!;
+    }
+}
+
+/// <summary>What plotly draws: shared, so never to be changed once built.</summary>
+public sealed record ChartFigure(IList<ITrace> Traces, Layout Layout);
 
 /// <summary>Theme colours for plotly, so charts follow the light or dark theme.</summary>
 public sealed record ChartPalette(bool Dark)

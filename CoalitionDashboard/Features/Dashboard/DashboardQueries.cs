@@ -34,6 +34,12 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
         q.Context, q.Topic, q.Attribution,
         q.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(s_source).ToList());
 
+    /// <summary>
+    /// A value built from these queries' results (a chart spec, a map), kept and shared like the results themselves
+    /// until the next import. <paramref name="key"/> names everything the value depends on besides the data.
+    /// </summary>
+    public Task<T> MemoizeAsync<T>(string key, Func<Task<T>> build) where T : class => cache.GetAsync("memo|" + key, build);
+
     public Task<IReadOnlyList<PledgeRow>> GetPledgesAsync(DashboardFilter filter, CancellationToken cancellationToken = default) =>
         cache.GetAsync($"pledges|{filter.Query}", () => LoadGetPledgesAsync(filter));
 
