@@ -49,3 +49,65 @@ public sealed class StaticAssetTests : IClassFixture<DashboardAppFactory>
         Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
     }
 }
+
+[Trait("Category", "Integration")]
+public sealed class ThemeStylesheetTests : IClassFixture<DashboardAppFactory>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private readonly HttpClient _client;
+
+    public ThemeStylesheetTests(DashboardAppFactory factory) => _client = factory.CreateClient();
+
+    [Fact]
+    public async Task Page_LinksTheVersionedThemeStylesheet_InsteadOfInliningMudBlazorsThemeCss()
+    {
+        // Act
+        var html = await _client.GetStringAsync("/", Token);
+
+        // Assert
+        Assert.Matches(@"<link rel=""stylesheet"" href=""theme\.css\?v=[0-9a-f]{12}""", html);
+        Assert.DoesNotContain("mud-theme-provider", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("--mud-palette-primary:", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThemeStylesheet_HasTheLightPaletteOnRootAndTheDarkOneForTheDarkChoiceAndDarkSystems_CachedForAYear()
+    {
+        // Arrange
+        var html = await _client.GetStringAsync("/", Token);
+        var href = System.Text.RegularExpressions.Regex.Match(html, @"theme\.css\?v=[0-9a-f]{12}").Value;
+
+        // Act
+        using var response = await _client.GetAsync(href, Token);
+        var css = await response.Content.ReadAsStringAsync(Token);
+
+        // Assert: AppTheme's primary colours, light on :root, dark under both dark selectors
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("immutable", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        var root = css.IndexOf(":root{", StringComparison.Ordinal);
+        var dark = css.IndexOf("html[data-theme=dark]{", StringComparison.Ordinal);
+        var system = css.IndexOf("@media (prefers-color-scheme: dark){html:not([data-theme]){", StringComparison.Ordinal);
+        Assert.True(root >= 0 && dark > root && system > dark, "light :root block, then the dark blocks");
+        Assert.Contains("--mud-palette-primary: rgba(31,78,140,1);", css[root..dark], StringComparison.Ordinal);
+        Assert.Contains("--mud-palette-primary: rgba(138,180,248,1);", css[dark..system], StringComparison.Ordinal);
+        Assert.Contains("--mud-palette-primary: rgba(138,180,248,1);", css[system..], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("dark", "dark")]
+    [InlineData("light", "light")]
+    public async Task Page_WithASavedTheme_MarksTheDocumentForTheStylesheet(string cookie, string attribute)
+    {
+        // Arrange
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/countries");
+        request.Headers.Add("Cookie", $"cd-theme={cookie}");
+
+        // Act
+        using var response = await _client.SendAsync(request, Token);
+        var html = await response.Content.ReadAsStringAsync(Token);
+
+        // Assert
+        Assert.Contains($"<html lang=\"en\" data-theme=\"{attribute}\">", html, StringComparison.Ordinal);
+    }
+}
