@@ -15,25 +15,22 @@ public sealed class MapOutlineTests
     private const string Ukraine = "UKR";
     private const string Russia = "RUS";
 
-    private static readonly string[] CheckedMaps = ["world_110m.json", "europe_50m.json", "europe_110m.json"];
+    private static readonly string[] CheckedMaps = ["world_110m.json", "europe_110m.json"];
 
     [Theory]
     [InlineData("world_110m.json")]
-    [InlineData("europe_50m.json")]
     [InlineData("europe_110m.json")]
     public void Map_Sevastopol_LiesInsideUkraineNotRussia(string file) =>
         AssertInUkraineNotRussia(file, "Sevastopol", 33.52, 44.60);
 
     [Theory]
     [InlineData("world_110m.json")]
-    [InlineData("europe_50m.json")]
     [InlineData("europe_110m.json")]
     public void Map_Simferopol_LiesInsideUkraineNotRussia(string file) =>
         AssertInUkraineNotRussia(file, "Simferopol", 34.10, 44.95);
 
     [Theory]
     [InlineData("world_110m.json")]
-    [InlineData("europe_50m.json")]
     [InlineData("europe_110m.json")]
     public void Map_Kyiv_LiesInsideUkraine(string file)
     {
@@ -47,7 +44,6 @@ public sealed class MapOutlineTests
     /// <summary>Guards the Crimea checks: "outside Russia" means nothing if Russia's outline did not decode.</summary>
     [Theory]
     [InlineData("world_110m.json")]
-    [InlineData("europe_50m.json")]
     [InlineData("europe_110m.json")]
     public void Map_Moscow_LiesInsideRussia(string file)
     {
@@ -60,7 +56,6 @@ public sealed class MapOutlineTests
 
     [Theory]
     [InlineData("world_110m.json")]
-    [InlineData("europe_50m.json")]
     [InlineData("europe_110m.json")]
     public void Map_HasIso3CountryIds(string file)
     {
@@ -69,6 +64,24 @@ public sealed class MapOutlineTests
         var missing = new[] { "FRA", "DEU", "GBR", "UKR", "RUS", "POL" }.Except(ids, StringComparer.Ordinal).ToList();
 
         Assert.True(missing.Count == 0, $"{file}: no {Countries} feature with id " + string.Join(", ", missing));
+    }
+
+    /// <summary>
+    /// The Europe view's map is cut from the world map (plotly's own Europe map leaves out Türkiye and Cyprus):
+    /// every coalition country in or reaching into the view is in it, the overseas ones are not, and the borders
+    /// are the world map's, arc for arc.
+    /// </summary>
+    [Fact]
+    public void EuropeMap_HasEveryCountryReachingIntoTheEuropeView_IncludingTurkiyeAndCyprus()
+    {
+        var europe = TopoJson.FeatureIds(ReadMap("europe_110m.json"), Countries);
+
+        Assert.Superset(new HashSet<string> { "TUR", "CYP", "GBR", "IRL", "ISL", "NOR", "FIN", "EST", "UKR", "RUS" }, europe.ToHashSet());
+        Assert.Empty(europe.Intersect(["CAN", "USA", "AUS", "JPN", "NZL"]));
+        foreach (var (city, lon, lat, country) in new[] { ("Ankara", 32.85, 39.93, "TUR"), ("Nicosia", 33.38, 35.17, "CYP"), ("Oslo", 10.75, 59.91, "NOR") })
+        {
+            Assert.True(TopoJson.Contains(TopoJson.Rings(ReadMap("europe_110m.json"), Countries, country), lon, lat), $"{city} must lie inside {country}");
+        }
     }
 
     /// <summary>Every map the app ships is one of those whose borders are checked above.</summary>

@@ -11,6 +11,7 @@ public static class ChartConfig
     {
         Responsive = true,
         DisplayLogo = false,
+        DisplayModeBar = spec.ModeBar ? Plotly.Blazor.ConfigLib.DisplayModeBarEnum.Hover : Plotly.Blazor.ConfigLib.DisplayModeBarEnum.False,
         TopoJsonUrl = TopoJsonUrl,
         ModeBarButtonsToRemove = new[] { "select2d", "lasso2d", "autoScale2d", "toggleSpikelines", "hoverClosestCartesian", "hoverCompareCartesian" },
         // "Download plot as a png" saves the chart with its title and its caption (filter, source, data-as-of).

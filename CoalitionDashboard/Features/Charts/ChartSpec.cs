@@ -7,7 +7,9 @@ public sealed record ChartTable(IReadOnlyList<string> Columns, IReadOnlyList<IRe
 
 /// <summary>
 /// Everything a chart panel needs, built by pure functions from read models (see <see cref="ChartBuilders"/>).
-/// <paramref name="Key"/> identifies the drawn content: the panel redraws only when it changes.
+/// <paramref name="Key"/> identifies the drawn content: the panel redraws only when it changes. <paramref name="ModeBar"/>
+/// shows plotly's zoom and pan buttons (maps); other charts have the panel's own PNG and data buttons only, which
+/// also spares plotly rebuilding its button bar on every redraw.
 /// </summary>
 /// <remarks>
 /// <see cref="Figure"/> builds the plotly traces and layout once per theme and keeps them: a spec shared by every
@@ -22,7 +24,8 @@ public sealed record ChartSpec(
     Func<ChartPalette, Layout> Layout,
     ChartTable Table,
     string Key,
-    int Height = 380)
+    int Height = 380,
+    bool ModeBar = false)
 {
     private ChartFigure? _light;
     private ChartFigure? _dark;
@@ -37,6 +40,7 @@ public sealed record ChartSpec(
         Table = original.Table;
         Key = original.Key;
         Height = original.Height;
+        ModeBar = original.ModeBar;
     }
 
     /// <summary>The traces and layout for the theme, built on first use.</summary>

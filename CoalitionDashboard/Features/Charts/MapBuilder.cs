@@ -117,29 +117,33 @@ public static class MapBuilder
         {
             var layout = ChartBuilders.BaseLayout(palette, title, caption, chartHeight, captionShift: -6);
             layout.Margin = new Margin { L = 0, R = 0, T = 40, B = 44 };
+            var europe = view == MapView.Europe;
             layout.Geo =
             [
                 new Geo
                 {
-                    Scope = Plotly.Blazor.LayoutLib.GeoLib.ScopeEnum.World,
+                    // The Europe view draws europe_110m.json: the countries of plotly's UN-based world map that reach
+                    // into the view (Tools/extract-topojson.mjs), a quarter of the world's points. It has no ocean
+                    // outline: the ocean is the background.
+                    Scope = europe ? Plotly.Blazor.LayoutLib.GeoLib.ScopeEnum.Europe : Plotly.Blazor.LayoutLib.GeoLib.ScopeEnum.World,
                     Resolution = Plotly.Blazor.LayoutLib.GeoLib.ResolutionEnum._110,
                     ShowFrame = false,
                     ShowCoastlines = false,
                     ShowLand = true,
                     LandColor = palette.Land,
-                    ShowOcean = true,
+                    ShowOcean = !europe,
                     OceanColor = palette.Ocean,
                     ShowCountries = true,
                     CountryColor = palette.Border,
                     CountryWidth = 0.4m,
-                    BgColor = "rgba(0,0,0,0)",
+                    BgColor = europe ? palette.Ocean : "rgba(0,0,0,0)",
                     Projection = new Plotly.Blazor.LayoutLib.GeoLib.Projection
                     {
-                        Type = view == MapView.Europe ? Plotly.Blazor.LayoutLib.GeoLib.ProjectionLib.TypeEnum.Mercator : Plotly.Blazor.LayoutLib.GeoLib.ProjectionLib.TypeEnum.NaturalEarth,
+                        Type = europe ? Plotly.Blazor.LayoutLib.GeoLib.ProjectionLib.TypeEnum.Mercator : Plotly.Blazor.LayoutLib.GeoLib.ProjectionLib.TypeEnum.NaturalEarth,
                     },
                     Domain = new Plotly.Blazor.LayoutLib.GeoLib.Domain { X = [0m, 1m], Y = [0m, 1m] },
-                    LonAxis = view == MapView.Europe ? new Plotly.Blazor.LayoutLib.GeoLib.LonAxis { Range = [-26m, 50m] } : null,
-                    LaTaxis = view == MapView.Europe ? new Plotly.Blazor.LayoutLib.GeoLib.LaTaxis { Range = [34m, 70m] } : null,
+                    LonAxis = europe ? new Plotly.Blazor.LayoutLib.GeoLib.LonAxis { Range = [-26m, 50m] } : null,
+                    LaTaxis = europe ? new Plotly.Blazor.LayoutLib.GeoLib.LaTaxis { Range = [34m, 70m] } : null,
                 },
             ];
             layout.ShowLegend = false;
@@ -150,7 +154,7 @@ public static class MapBuilder
         var table = new ChartTable(["Country", title], entries.Select(e => (IReadOnlyList<string>)[e.Name, e.Value])
             .Concat(context.Select(c => (IReadOnlyList<string>)[c.Name, "Not in the coalition"])).ToList());
         var key = $"map|{metric}|{category}|{view}|{caption}|" + string.Join(";", entries.Select(e => $"{e.Iso3}{e.Rank}")) + "|" + string.Join(",", context.Select(c => c.Iso3));
-        return new MapModel(new ChartSpec("map", title, description, Traces, Layout, table, key, chartHeight), entries, legend);
+        return new MapModel(new ChartSpec("map", title, description, Traces, Layout, table, key, chartHeight, ModeBar: true), entries, legend);
     }
 
     private static (List<MapEntry> Entries, List<(string Label, string Color)> Legend) Classify(
