@@ -6,7 +6,8 @@ namespace CoalitionDashboard.Infrastructure;
 /// <summary>
 /// Diagnostics for the performance harness, off unless <c>Benchmark:Enabled</c> is true (the harness sets it
 /// when it starts the published app). <c>GET /_bench/memory</c> forces a full, compacting collection and reports
-/// the managed heap, the process working set and the number of open circuits.
+/// the managed heap, the process working set and the number of open circuits; <c>POST /_bench/clear-cache</c> drops
+/// every shared result; <c>POST /_bench/queries?FILTER</c> times the queries behind the overview and the pledges page.
 /// </summary>
 public static class BenchmarkMode
 {
@@ -41,10 +42,48 @@ public static class BenchmarkMode
             using var process = Process.GetCurrentProcess();
             return Results.Json(new BenchmarkMemory(GC.GetTotalMemory(forceFullCollection: false), process.WorkingSet64, circuits.Open));
         });
+
+        // Every shared query result and rendered fragment dropped, as after an import: the next page view is a first view.
+        app.MapPost("/_bench/clear-cache", (Features.Dashboard.QueryCache cache) =>
+        {
+            cache.Clear();
+            return Results.NoContent();
+        });
+
+        // The queries behind the overview and the pledges page, each run uncached under the filter in the query string.
+        app.MapPost("/_bench/queries", async (HttpContext context, Features.Filtering.ReferenceData referenceData, Features.Dashboard.QueryCache cache,
+            Features.Dashboard.DashboardQueries queries, Features.Overview.OverviewQueries overview) =>
+        {
+            var reference = await referenceData.GetAsync();
+            var filter = Features.Filtering.FilterParser.Parse(context.Request.QueryString.Value, reference.Codes).Filter;
+            var timings = new List<BenchmarkQueryTiming>();
+            async Task Time(string name, string kind, Func<Task> run)
+            {
+                cache.Clear();
+                var started = Stopwatch.GetTimestamp();
+                await run();
+                timings.Add(new BenchmarkQueryTiming(name, kind, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+            }
+            await Time("dataset counts (overview)", "aggregate", () => overview.GetSummaryAsync());
+            await Time("pledge totals and statuses", "aggregate", () => queries.GetPledgeStatsAsync(filter));
+            await Time("country standings (status and forces per country)", "aggregate", () => queries.GetCountryRowsAsync(filter));
+            await Time("pledges by category", "aggregate", () => queries.CountByCategoryAsync(filter));
+            await Time("pledges by main category and status (sunburst)", "aggregate", () => queries.CountByMainCategoryAndStatusAsync(filter));
+            await Time("first pledge titles per country (map hover)", "aggregate", () => queries.GetPledgeTitlesByCountryAsync(filter, Features.Charts.MapBuilder.TitlesPerCountry));
+            await Time("latest 5 events", "list", () => queries.GetLatestEventsAsync(filter, coalitionInScope: true, 5));
+            await Time("4 key quotes", "list", () => queries.GetKeyQuotesAsync(filter, 4));
+            await Time("open issues", "list", () => queries.GetOpenIssuesAsync());
+            await Time("pledge grid, first page of 25", "list", () => queries.GetPledgePageAsync(filter, null, Features.Dashboard.PledgeSort.Default, false, 0, 25));
+            await Time("pledge grid, page 3 sorted by date, searched", "list", () => queries.GetPledgePageAsync(filter, "pledge 1", Features.Dashboard.PledgeSort.Date, true, 50, 25));
+            cache.Clear();
+            return Results.Json(new { queries = timings });
+        });
     }
 }
 
 public sealed record BenchmarkMemory(long ManagedHeapBytes, long WorkingSetBytes, int OpenCircuits);
+
+public sealed record BenchmarkQueryTiming(string Name, string Kind, double Milliseconds);
 
 /// <summary>Counts the open circuits (connected or not, until the server disposes them).</summary>
 public sealed class CircuitCounter : CircuitHandler

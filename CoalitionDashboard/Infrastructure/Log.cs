@@ -6,8 +6,8 @@ public static partial class Log
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Data in {Directory} unchanged since the last import; nothing to do")]
     public static partial void DataUnchanged(ILogger logger, string directory);
 
-    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Imported data from {Directory}: {Counts}")]
-    public static partial void DataImported(ILogger logger, string directory, string counts);
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Imported data from {Directory}: {Counts} (read and checked in {ReadMs} ms, written in {WrittenMs} ms)")]
+    public static partial void DataImported(ILogger logger, string directory, string counts, long readMs, long writtenMs);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Error, Message = "Data problem: {Problem}")]
     public static partial void DataProblem(ILogger logger, string problem);

@@ -6,7 +6,9 @@ namespace CoalitionDashboard.Data.Import;
 
 public enum ImportStatus { Imported, Unchanged, Rejected }
 
-public sealed record ImportOutcome(ImportStatus Status, IReadOnlyList<DataProblem> Problems, DataSetCounts? Counts);
+/// <param name="Read">Time spent reading and checking the files.</param>
+/// <param name="Written">Time spent writing the database (zero when nothing was written).</param>
+public sealed record ImportOutcome(ImportStatus Status, IReadOnlyList<DataProblem> Problems, DataSetCounts? Counts, TimeSpan Read = default, TimeSpan Written = default);
 
 public sealed record DataSetCounts(int Sources, int Countries, int Members, int Organisations, int Pledges, int Events, int Quotes, int OpenIssues)
 {
@@ -32,10 +34,10 @@ public sealed class DataImporter(
     public async Task<ImportOutcome> ImportAsync(bool force = false, CancellationToken cancellationToken = default)
     {
         var directory = DataDirectory;
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (!force && Directory.Exists(directory))
         {
             var hash = DataFiles.ComputeHash(directory);
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             var current = await db.Dataset.OrderBy(d => d.Id).Select(d => d.ContentHash).FirstOrDefaultAsync(cancellationToken);
             if (current == hash)
             {
@@ -44,7 +46,15 @@ public sealed class DataImporter(
             }
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = DataSetLoader.Load(directory);
+        return await ImportAsync(result, System.Diagnostics.Stopwatch.GetElapsedTime(started), cancellationToken);
+    }
+
+    /// <summary>Imports a data set read and checked already (by the <c>import</c> verb, which also checks the decks).</summary>
+    public async Task<ImportOutcome> ImportAsync(DataSetLoadResult result, TimeSpan read, CancellationToken cancellationToken = default)
+    {
+        var directory = DataDirectory;
         if (!result.IsValid)
         {
             foreach (var problem in result.Problems)
@@ -52,16 +62,21 @@ public sealed class DataImporter(
                 Log.DataProblem(logger, problem.Format());
             }
             Log.ImportRejected(logger, directory, result.Problems.Count);
-            return new ImportOutcome(ImportStatus.Rejected, result.Problems, null);
+            return new ImportOutcome(ImportStatus.Rejected, result.Problems, null, read);
         }
 
         var dataSet = result.DataSet!;
-        await WriteAsync(db, dataSet, cancellationToken);
+        var writing = System.Diagnostics.Stopwatch.GetTimestamp();
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await WriteAsync(db, dataSet, cancellationToken);
+        }
+        var written = System.Diagnostics.Stopwatch.GetElapsedTime(writing);
         referenceData.Invalidate();
         queryCache.Clear();
         var counts = CountsOf(dataSet);
-        Log.DataImported(logger, directory, counts.ToString());
-        return new ImportOutcome(ImportStatus.Imported, [], counts);
+        Log.DataImported(logger, directory, counts.ToString(), (long)read.TotalMilliseconds, (long)written.TotalMilliseconds);
+        return new ImportOutcome(ImportStatus.Imported, [], counts, read, written);
     }
 
     public static DataSetCounts CountsOf(LoadedDataSet dataSet) => new(

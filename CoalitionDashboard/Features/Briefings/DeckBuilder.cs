@@ -107,12 +107,12 @@ public sealed class DeckBuilder(DashboardQueries queries)
             {
                 var rows = await queries.GetCountryRowsAsync(filter);
                 var pledges = await queries.GetPledgesAsync(filter);
-                return (new KpisModel(DashboardQueries.ComputeKpis(rows, pledges)), pledges.SelectMany(p => p.Sources));
+                return (new KpisModel(DashboardQueries.ComputeKpis(rows, await queries.GetPledgeStatsAsync(filter))), pledges.SelectMany(p => p.Sources));
             }
             case MapWidget map:
             {
                 var pledges = await queries.GetPledgesAsync(filter);
-                var model = await MapData.BuildAsync(queries, context, map.Metric, map.Category ?? PledgeCategory.GroundForces, map.View, pledges: pledges, height: 380);
+                var model = await MapData.BuildAsync(queries, context, map.Metric, map.Category ?? PledgeCategory.GroundForces, map.View, height: 380);
                 return (new MapWidgetModel(model), pledges.SelectMany(p => p.Sources));
             }
             case ChartWidget chart:
@@ -183,7 +183,7 @@ public sealed class DeckBuilder(DashboardQueries queries)
             ChartKind.PledgesByStatus => ChartBuilders.RankedBars("slide-by-status", "Pledges by status (strongest first)", "pledges", await queries.CountByStatusAsync(filter),
                 key => Slug.TryParse<PledgeStatus>(key, out var s) ? ChartColors.Of(s) : "#888", caption),
             ChartKind.PledgesByCountry => ChartBuilders.StatusByCountry("slide-by-country", await queries.GetCountryRowsAsync(filter), caption),
-            _ => ChartBuilders.CategorySunburst("slide-sunburst", pledges, caption),
+            _ => ChartBuilders.CategorySunburst("slide-sunburst", await queries.CountByMainCategoryAndStatusAsync(filter), caption),
         };
         return (new ChartWidgetModel(spec with { Height = Math.Min(spec.Height, 370) }), pledges.SelectMany(p => p.Sources));
     }

@@ -88,10 +88,10 @@ public static class ChartBuilders
     }
 
     /// <summary>Categories (inner ring) broken down by status (outer ring); a pledge counts in its main category.</summary>
-    public static ChartSpec CategorySunburst(string id, IReadOnlyList<PledgeRow> pledges, string caption)
+    public static ChartSpec CategorySunburst(string id, IReadOnlyList<CategoryStatusCount> counts, string caption)
     {
         const string title = "Pledges by main category and status";
-        var groups = pledges.GroupBy(p => p.MainCategory).OrderByDescending(g => g.Count()).ToList();
+        var groups = counts.GroupBy(c => c.Category).OrderByDescending(g => g.Sum(c => c.Count)).ThenBy(g => g.Key).ToList();
         var ids = new List<object>();
         var labels = new List<object>();
         var parents = new List<object>();
@@ -104,22 +104,22 @@ public static class ChartBuilders
             ids.Add(categoryId);
             labels.Add(Encode(Vocabulary.Label(group.Key)));
             parents.Add("");
-            values.Add(group.Count());
+            values.Add(group.Sum(c => c.Count));
             colors.Add(ChartColors.Of(group.Key));
-            foreach (var status in group.GroupBy(p => p.Status).OrderBy(s => s.Key))
+            foreach (var status in group.OrderBy(c => c.Status))
             {
-                ids.Add($"{categoryId}/{Slug.Of(status.Key)}");
-                labels.Add(Encode(Vocabulary.Label(status.Key)));
+                ids.Add($"{categoryId}/{Slug.Of(status.Status)}");
+                labels.Add(Encode(Vocabulary.Label(status.Status)));
                 parents.Add(categoryId);
-                values.Add(status.Count());
-                colors.Add(ChartColors.Of(status.Key));
-                rows.Add([Vocabulary.Label(group.Key), Vocabulary.Label(status.Key), status.Count().ToString(CultureInfo.InvariantCulture)]);
+                values.Add(status.Count);
+                colors.Add(ChartColors.Of(status.Status));
+                rows.Add([Vocabulary.Label(group.Key), Vocabulary.Label(status.Status), status.Count.ToString(CultureInfo.InvariantCulture)]);
             }
         }
         const int height = 460;
         return new ChartSpec(
             id, title,
-            $"{title}: sunburst chart. " + string.Join("; ", groups.Select(g => $"{Vocabulary.Label(g.Key)} {g.Count()}")),
+            $"{title}: sunburst chart. " + string.Join("; ", groups.Select(g => $"{Vocabulary.Label(g.Key)} {g.Sum(c => c.Count)}")),
             _ =>
             [
                 new Sunburst

@@ -40,6 +40,10 @@ public static class MapBuilder
         _ => $"Pledges in category: {(category is { } c ? Vocabulary.Label(c) : "any")}",
     };
 
+    /// <summary>How many pledge titles a country's hover text lists (the rest are counted).</summary>
+    public const int TitlesPerCountry = 6;
+
+    /// <param name="pledgeTitles">Per country, the titles of its first <see cref="TitlesPerCountry"/> pledges.</param>
     public static MapModel Build(
         IReadOnlyList<CountryRow> rows, MapMetric metric, PledgeCategory? category, MapView view,
         IReadOnlyDictionary<string, IReadOnlyList<string>> pledgeTitles, IReadOnlyDictionary<string, int> categoryCounts, string caption, int? height = null)
@@ -61,10 +65,10 @@ public static class MapBuilder
                 : row.Role == CoalitionRole.NonMember ? "Not in the coalition" : "Representative not identified");
             if (pledgeTitles.TryGetValue(row.Iso3, out var titles) && titles.Count > 0)
             {
-                lines.AddRange(titles.Take(6).Select(t => "• " + ChartBuilders.Encode(t)));
-                if (titles.Count > 6)
+                lines.AddRange(titles.Take(TitlesPerCountry).Select(t => "• " + ChartBuilders.Encode(t)));
+                if (row.Pledges > TitlesPerCountry)
                 {
-                    lines.Add($"… and {titles.Count - 6} more");
+                    lines.Add($"… and {row.Pledges - TitlesPerCountry} more");
                 }
             }
             lines.Add("<i>Click for the country profile</i>");

@@ -25,6 +25,14 @@ public sealed record Kpis(
 
 public sealed record CountPoint(string Key, string Label, int Count);
 
+/// <summary>The pledges a filter selects: how many, how many coalition-wide, how many of each status.</summary>
+public sealed record PledgeStats(int Total, int CoalitionWide, IReadOnlyDictionary<PledgeStatus, int> ByStatus);
+
+public sealed record CategoryStatusCount(PledgeCategory Category, PledgeStatus Status, int Count);
+
+/// <summary>The columns the pledges grid sorts by (in SQL).</summary>
+public enum PledgeSort { Default, Id, Who, Title, Category, Status, Date }
+
 public sealed record EventRow(
     string Id, DateOnly Start, DateOnly? End, string DateText, string Title, string Summary, EventKind Kind, bool IncludesCoalition,
     IReadOnlyList<string> Countries, IReadOnlyList<string> Organisations, string? PartiesNote, string? Contested, IReadOnlyList<SourceLink> Sources);

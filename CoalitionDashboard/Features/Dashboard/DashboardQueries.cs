@@ -14,6 +14,25 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
 {
     private static readonly Expression<Func<Source, SourceLink>> s_source = s => new SourceLink(s.Id, s.Outlet, s.Url, s.Reliability);
 
+    /// <summary>
+    /// A status's strength (0 = signed declaration of intent), for sorting: statuses are stored as their slugs, whose
+    /// alphabetical order means nothing. Translates to a CASE expression.
+    /// </summary>
+    private static readonly Expression<Func<Pledge, int>> s_statusRank = StatusRank();
+
+    private static Expression<Func<Pledge, int>> StatusRank()
+    {
+        var pledge = Expression.Parameter(typeof(Pledge), "p");
+        var status = Expression.Property(pledge, nameof(Pledge.Status));
+        var values = Enum.GetValues<PledgeStatus>();
+        Expression rank = Expression.Constant(values.Length);
+        foreach (var value in values.Reverse())
+        {
+            rank = Expression.Condition(Expression.Equal(status, Expression.Constant(value)), Expression.Constant((int)value), rank);
+        }
+        return Expression.Lambda<Func<Pledge, int>>(rank, pledge);
+    }
+
     private static readonly Expression<Func<Pledge, PledgeRow>> s_pledge = p => new PledgeRow(
         p.Id, p.Title, p.Description, p.IsCoalitionWide,
         p.Countries.OrderBy(c => c.SortOrder).Select(c => c.Iso3).ToList(),
@@ -76,17 +95,96 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
             .Select(c => new CountPoint(Slug.Of(c), Vocabulary.Label(c), counts[c])).OrderByDescending(p => p.Count).ToList();
     }
 
-    public Task<IReadOnlyList<CountPoint>> CountByStatusAsync(DashboardFilter filter, CancellationToken cancellationToken = default) =>
-        cache.GetAsync($"by-status|{filter.Query}", () => LoadCountByStatusAsync(filter));
+    public async Task<IReadOnlyList<CountPoint>> CountByStatusAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
+    {
+        var stats = await GetPledgeStatsAsync(filter, cancellationToken);
+        return Enum.GetValues<PledgeStatus>().Where(stats.ByStatus.ContainsKey)
+            .Select(s => new CountPoint(Slug.Of(s), Vocabulary.Label(s), stats.ByStatus[s])).ToList();
+    }
 
-    private async Task<IReadOnlyList<CountPoint>> LoadCountByStatusAsync(DashboardFilter filter)
+    /// <summary>How many pledges the filter selects, how many are coalition-wide, and how many of each status: one GROUP BY.</summary>
+    public Task<PledgeStats> GetPledgeStatsAsync(DashboardFilter filter, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"pledge-stats|{filter.Query}", () => LoadPledgeStatsAsync(filter));
+
+    private async Task<PledgeStats> LoadPledgeStatsAsync(DashboardFilter filter)
     {
         var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var counts = await db.Pledges.Apply(filter).GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        return Enum.GetValues<PledgeStatus>().Where(counts.ContainsKey)
-            .Select(s => new CountPoint(Slug.Of(s), Vocabulary.Label(s), counts[s])).ToList();
+        var groups = await db.Pledges.Apply(filter).GroupBy(p => p.Status)
+            .Select(g => new { g.Key, Count = g.Count(), CoalitionWide = g.Count(p => p.IsCoalitionWide) })
+            .ToListAsync(cancellationToken);
+        return new PledgeStats(groups.Sum(g => g.Count), groups.Sum(g => g.CoalitionWide), groups.ToDictionary(g => g.Key, g => g.Count));
+    }
+
+    /// <summary>Pledges per main category and status (the sunburst), grouped in SQL.</summary>
+    public Task<IReadOnlyList<CategoryStatusCount>> CountByMainCategoryAndStatusAsync(DashboardFilter filter, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"category-status|{filter.Query}", () => LoadCountByMainCategoryAndStatusAsync(filter));
+
+    private async Task<IReadOnlyList<CategoryStatusCount>> LoadCountByMainCategoryAndStatusAsync(DashboardFilter filter)
+    {
+        var cancellationToken = CancellationToken.None;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Pledges.Apply(filter).GroupBy(p => new { p.MainCategory, p.Status })
+            .Select(g => new CategoryStatusCount(g.Key.MainCategory, g.Key.Status, g.Count()))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Per country, the titles of its first <paramref name="perCountry"/> pledges under the filter (for the map's hover
+    /// text; the count of the others is in <see cref="CountryRow.Pledges"/>), numbered per country in SQL.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPledgeTitlesByCountryAsync(DashboardFilter filter, int perCountry, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"titles|{filter.Query}|{perCountry}", () => LoadPledgeTitlesByCountryAsync(filter, perCountry));
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> LoadPledgeTitlesByCountryAsync(DashboardFilter filter, int perCountry)
+    {
+        var cancellationToken = CancellationToken.None;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var selected = db.Pledges.Apply(filter).Select(p => p.Id);
+        // A navigation collection with Take: EF numbers the rows per country (ROW_NUMBER() OVER (PARTITION BY ...)).
+        var titles = await db.Countries
+            .Select(c => new
+            {
+                c.Iso3,
+                Titles = c.Pledges.Where(p => selected.Contains(p.Id)).OrderBy(p => p.SortOrder).Select(p => p.Title).Take(perCountry).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return titles.Where(t => t.Titles.Count > 0)
+            .ToDictionary(t => t.Iso3, t => (IReadOnlyList<string>)t.Titles, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// One page of the pledges grid: filtered, searched (title, description, id, speaker, country name; case-insensitive)
+    /// and sorted in SQL, with the number of matches. The grid never holds more than a page.
+    /// </summary>
+    public async Task<(IReadOnlyList<PledgeRow> Rows, int Total)> GetPledgePageAsync(
+        DashboardFilter filter, string? search, PledgeSort sort, bool descending, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var pledges = db.Pledges.Apply(filter);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = "%" + search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            pledges = pledges.Where(p => EF.Functions.Like(p.Title, pattern, "\\") || EF.Functions.Like(p.Description, pattern, "\\")
+                || EF.Functions.Like(p.Id, pattern, "\\") || (p.Speaker != null && EF.Functions.Like(p.Speaker, pattern, "\\"))
+                || p.Countries.Any(c => EF.Functions.Like(c.Name, pattern, "\\")));
+        }
+        var total = await pledges.CountAsync(cancellationToken);
+        IOrderedQueryable<Pledge> ordered = sort switch
+        {
+            PledgeSort.Id => descending ? pledges.OrderByDescending(p => p.Id) : pledges.OrderBy(p => p.Id),
+            PledgeSort.Who => descending
+                ? pledges.OrderByDescending(p => p.IsCoalitionWide ? "" : p.Countries.OrderBy(c => c.SortOrder).Select(c => c.Iso3).FirstOrDefault())
+                : pledges.OrderBy(p => p.IsCoalitionWide ? "" : p.Countries.OrderBy(c => c.SortOrder).Select(c => c.Iso3).FirstOrDefault()),
+            PledgeSort.Title => descending ? pledges.OrderByDescending(p => p.Title) : pledges.OrderBy(p => p.Title),
+            PledgeSort.Category => descending ? pledges.OrderByDescending(p => p.MainCategory) : pledges.OrderBy(p => p.MainCategory),
+            PledgeSort.Status => descending ? pledges.OrderByDescending(s_statusRank) : pledges.OrderBy(s_statusRank),
+            PledgeSort.Date => descending ? pledges.OrderByDescending(p => p.DateStart) : pledges.OrderBy(p => p.DateStart),
+            _ => pledges.OrderBy(p => p.SortOrder),
+        };
+        var rows = await ordered.ThenBy(p => p.SortOrder).Skip(skip).Take(take).Select(s_pledge).AsSplitQuery().ToListAsync(cancellationToken);
+        return (rows, total);
     }
 
     /// <summary>
@@ -163,15 +261,15 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
         return null;
     }
 
-    public static Kpis ComputeKpis(IReadOnlyList<CountryRow> countries, IReadOnlyList<PledgeRow> pledges)
+    public static Kpis ComputeKpis(IReadOnlyList<CountryRow> countries, PledgeStats pledges)
     {
         var members = countries.Where(c => c.Role == CoalitionRole.Member).ToList();
         return new Kpis(
             members.Count,
             members.Count(c => c.Level == RepresentativeLevel.Leader),
-            pledges.Count,
-            pledges.Count(p => p.CoalitionWide),
-            pledges.GroupBy(p => p.Status).ToDictionary(g => g.Key, g => g.Count()),
+            pledges.Total,
+            pledges.CoalitionWide,
+            pledges.ByStatus,
             countries.Count(c => c.Troops == TroopsPosition.Offered),
             countries.Count(c => c.Troops == TroopsPosition.Possible),
             countries.Count(c => c.Troops == TroopsPosition.OutsideUkraine),
@@ -189,14 +287,30 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
             .Select(s_event).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
-    public Task<IReadOnlyList<QuoteRow>> GetQuotesAsync(DashboardFilter filter, CancellationToken cancellationToken = default) =>
-        cache.GetAsync($"quotes|{filter.Query}", () => LoadGetQuotesAsync(filter));
+    /// <summary>The latest <paramref name="count"/> events under the filter, newest first.</summary>
+    public Task<IReadOnlyList<EventRow>> GetLatestEventsAsync(DashboardFilter filter, bool coalitionInScope, int count, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"latest-events|{filter.Query}|{coalitionInScope}|{count}", () => LoadLatestEventsAsync(filter, coalitionInScope, count));
 
-    private async Task<IReadOnlyList<QuoteRow>> LoadGetQuotesAsync(DashboardFilter filter)
+    private async Task<IReadOnlyList<EventRow>> LoadLatestEventsAsync(DashboardFilter filter, bool coalitionInScope, int count)
     {
         var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        IQueryable<Quote> quotes = db.Quotes;
+        return await db.Events.Apply(filter, coalitionInScope).OrderByDescending(e => e.DateStart).ThenByDescending(e => e.SortOrder).Take(count)
+            .Select(s_event).AsSplitQuery().ToListAsync(cancellationToken);
+    }
+
+    public Task<IReadOnlyList<QuoteRow>> GetQuotesAsync(DashboardFilter filter, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"quotes|{filter.Query}", () => LoadGetQuotesAsync(filter, directOnly: false, take: null));
+
+    /// <summary>The first <paramref name="count"/> verbatim quotations under the filter (the overview's key quotes).</summary>
+    public Task<IReadOnlyList<QuoteRow>> GetKeyQuotesAsync(DashboardFilter filter, int count, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"key-quotes|{filter.Query}|{count}", () => LoadGetQuotesAsync(filter, directOnly: true, take: count));
+
+    private async Task<IReadOnlyList<QuoteRow>> LoadGetQuotesAsync(DashboardFilter filter, bool directOnly, int? take)
+    {
+        var cancellationToken = CancellationToken.None;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        IQueryable<Quote> quotes = directOnly ? db.Quotes.Where(q => q.Direct) : db.Quotes;
         if (filter.Countries.Count > 0)
         {
             var codes = filter.Countries;
@@ -217,7 +331,8 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
         {
             quotes = quotes.Where(q => q.Date == null || q.Date <= to);
         }
-        return await quotes.OrderBy(q => q.SortOrder).Select(s_quote).AsSplitQuery().ToListAsync(cancellationToken);
+        var ordered = quotes.OrderBy(q => q.SortOrder);
+        return await (take is { } n ? ordered.Take(n) : ordered).Select(s_quote).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
     public Task<IReadOnlyList<QuoteRow>> GetQuotesOfCountryAsync(string iso3, CancellationToken cancellationToken = default) =>

@@ -9,20 +9,14 @@ namespace CoalitionDashboard.Features.Map;
 public static class MapData
 {
     /// <summary>The map for a filter, built once and shared by every page and tab that shows it (until the next import).</summary>
-    /// <param name="rows">The filter's country rows, when the caller has them already.</param>
-    /// <param name="pledges">The filter's pledges, when the caller has them already.</param>
-    public static Task<MapModel> BuildAsync(DashboardQueries queries, FilterContext context, MapMetric metric, PledgeCategory category, MapView view,
-        IReadOnlyList<CountryRow>? rows = null, IReadOnlyList<PledgeRow>? pledges = null, int? height = null) =>
+    public static Task<MapModel> BuildAsync(DashboardQueries queries, FilterContext context, MapMetric metric, PledgeCategory category, MapView view, int? height = null) =>
         queries.MemoizeAsync($"map|{context.Filter.Query}|{metric}|{category}|{view}|{height}",
-            () => LoadAsync(queries, context, metric, category, view, rows, pledges, height));
+            () => LoadAsync(queries, context, metric, category, view, height));
 
-    private static async Task<MapModel> LoadAsync(DashboardQueries queries, FilterContext context, MapMetric metric, PledgeCategory category, MapView view,
-        IReadOnlyList<CountryRow>? rows, IReadOnlyList<PledgeRow>? pledges, int? height)
+    private static async Task<MapModel> LoadAsync(DashboardQueries queries, FilterContext context, MapMetric metric, PledgeCategory category, MapView view, int? height)
     {
-        rows ??= await queries.GetCountryRowsAsync(context.Filter);
-        pledges ??= await queries.GetPledgesAsync(context.Filter);
-        var titles = pledges.SelectMany(p => p.Countries.Select(c => (Country: c, p.Title)))
-            .GroupBy(x => x.Country).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.Title).ToList());
+        var rows = await queries.GetCountryRowsAsync(context.Filter);
+        var titles = await queries.GetPledgeTitlesByCountryAsync(context.Filter, MapBuilder.TitlesPerCountry);
         var categoryCounts = metric == MapMetric.Category
             ? await queries.CountByCountryInCategoryAsync(context.Filter, category)
             : new Dictionary<string, int>();

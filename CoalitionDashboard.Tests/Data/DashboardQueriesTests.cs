@@ -1,0 +1,103 @@
+using CoalitionDashboard.Data;
+using CoalitionDashboard.Features.Dashboard;
+using CoalitionDashboard.Features.Filtering;
+using CoalitionDashboard.Tests.TestSupport;
+
+namespace CoalitionDashboard.Tests.Data;
+
+/// <summary>
+/// The SQL aggregates that replaced loading every pledge: each must agree with what the full list of pledges says,
+/// so the overview, the map and the pledges page show the same numbers as before, at any scale.
+/// </summary>
+public sealed class DashboardQueriesTests : IAsyncLifetime
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private TestDatabase _database = null!;
+
+    private DashboardQueries Queries => _database.Get<DashboardQueries>();
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(TestData.RealDataDirectory);
+        await _database.Importer.ImportAsync(cancellationToken: Ct);
+    }
+
+    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+
+    private async Task<DashboardFilter> FilterAsync(string query) =>
+        FilterParser.Parse(query, (await _database.Get<ReferenceData>().GetAsync()).Codes).Filter;
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?country=FRA,DEU")]
+    [InlineData("?category=ground-forces")]
+    [InlineData("?bloc=nato&from=2026-01-01")]
+    public async Task PledgeStats_AgreeWithTheFullList(string query)
+    {
+        var filter = await FilterAsync(query);
+        var pledges = await Queries.GetPledgesAsync(filter, Ct);
+
+        var stats = await Queries.GetPledgeStatsAsync(filter, Ct);
+
+        Assert.Equal(pledges.Count, stats.Total);
+        Assert.Equal(pledges.Count(p => p.CoalitionWide), stats.CoalitionWide);
+        Assert.Equal(pledges.GroupBy(p => p.Status).ToDictionary(g => g.Key, g => g.Count()), stats.ByStatus);
+    }
+
+    [Fact]
+    public async Task MainCategoryAndStatusCounts_AgreeWithTheFullList()
+    {
+        var filter = await FilterAsync("?bloc=eu");
+        var pledges = await Queries.GetPledgesAsync(filter, Ct);
+
+        var counts = await Queries.CountByMainCategoryAndStatusAsync(filter, Ct);
+
+        var expected = pledges.GroupBy(p => (p.MainCategory, p.Status)).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(expected, counts.ToDictionary(c => (c.Category, c.Status), c => c.Count));
+    }
+
+    [Fact]
+    public async Task TitlesPerCountry_AreEachCountrysFirstPledges_AtMostTheLimit()
+    {
+        var filter = await FilterAsync("");
+        var pledges = await Queries.GetPledgesAsync(filter, Ct);
+
+        var titles = await Queries.GetPledgeTitlesByCountryAsync(filter, 2, Ct);
+
+        foreach (var country in new[] { "FRA", "GBR", "UKR", "POL" })
+        {
+            var expected = pledges.Where(p => p.Countries.Contains(country)).Take(2).Select(p => p.Title).ToList();
+            Assert.Equal(expected, titles[country]);
+        }
+        Assert.All(titles.Values, t => Assert.InRange(t.Count, 1, 2));
+        Assert.False(titles.ContainsKey("RUS"), "Russia made no pledge");
+    }
+
+    [Fact]
+    public async Task LatestEvents_AreTheNewestFirst_AndKeyQuotesOnlyVerbatimOnes()
+    {
+        var filter = await FilterAsync("");
+        var events = await Queries.GetEventsAsync(filter, coalitionInScope: true, Ct);
+        var quotes = await Queries.GetQuotesAsync(filter, Ct);
+
+        var latest = await Queries.GetLatestEventsAsync(filter, coalitionInScope: true, 5, Ct);
+        var key = await Queries.GetKeyQuotesAsync(filter, 4, Ct);
+
+        Assert.Equal(events.TakeLast(5).Reverse().Select(e => e.Id), latest.Select(e => e.Id));
+        Assert.Equal(quotes.Where(q => q.Direct).Take(4).Select(q => q.Id), key.Select(q => q.Id));
+    }
+
+    [Fact]
+    public async Task PledgePage_SearchIsCaseInsensitiveAndTakesPercentAndUnderscoreLiterally()
+    {
+        var filter = await FilterAsync("");
+
+        var (rows, total) = await Queries.GetPledgePageAsync(filter, "GRIPEN", PledgeSort.Default, false, 0, 25, Ct);
+        var (none, zero) = await Queries.GetPledgePageAsync(filter, "%", PledgeSort.Default, false, 0, 25, Ct);
+
+        Assert.True(total >= 1 && rows.All(r => (r.Title + r.Description).Contains("Gripen", StringComparison.OrdinalIgnoreCase)));
+        Assert.Equal(0, zero);
+        Assert.Empty(none);
+    }
+}
