@@ -102,15 +102,7 @@ public sealed class DataImporter(
         }
 
         dataSet.Info.ImportedAtUtc = timeProvider.GetUtcNow().UtcDateTime;
-        db.Sources.AddRange(dataSet.Sources);
-        db.Countries.AddRange(dataSet.Countries);
-        db.Organisations.AddRange(dataSet.Organisations);
-        db.Pledges.AddRange(dataSet.Pledges);
-        db.Events.AddRange(dataSet.Events);
-        db.Quotes.AddRange(dataSet.Quotes);
-        db.OpenIssues.AddRange(dataSet.OpenIssues);
-        db.Dataset.Add(dataSet.Info);
-        await db.SaveChangesAsync(cancellationToken);
+        await BulkWriter.WriteAsync(db, dataSet, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }
