@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Features.Filtering.ReferenceData>();
         services.AddSingleton<Features.Dashboard.QueryCache>();
+        services.AddSingleton<Features.Dashboard.PledgeFactsStore>();
         services.AddSingleton<DataImporter>();
         services.AddSingleton<DataReadiness>();
         return services;

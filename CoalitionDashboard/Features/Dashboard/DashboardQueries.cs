@@ -7,31 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace CoalitionDashboard.Features.Dashboard;
 
 /// <summary>
-/// Filtered read models for the dashboard pages. Counts and groupings run in SQL; each method is one
-/// projection (split into a few queries for its collections), never one query per row.
+/// Filtered read models for the dashboard pages. Lists are read from the database, each method one projection (split
+/// into a few queries for its collections), never one query per row. Counts and groupings of pledges are computed
+/// over <see cref="PledgeFacts"/>, the shared in-memory projection of every pledge, which answers them in about a
+/// millisecond at 100,000 pledges.
 /// </summary>
-public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> contextFactory, QueryCache cache)
+public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> contextFactory, QueryCache cache, PledgeFactsStore facts)
 {
     private static readonly Expression<Func<Source, SourceLink>> s_source = s => new SourceLink(s.Id, s.Outlet, s.Url, s.Reliability);
-
-    /// <summary>
-    /// A status's strength (0 = signed declaration of intent), for sorting: statuses are stored as their slugs, whose
-    /// alphabetical order means nothing. Translates to a CASE expression.
-    /// </summary>
-    private static readonly Expression<Func<Pledge, int>> s_statusRank = StatusRank();
-
-    private static Expression<Func<Pledge, int>> StatusRank()
-    {
-        var pledge = Expression.Parameter(typeof(Pledge), "p");
-        var status = Expression.Property(pledge, nameof(Pledge.Status));
-        var values = Enum.GetValues<PledgeStatus>();
-        Expression rank = Expression.Constant(values.Length);
-        foreach (var value in values.Reverse())
-        {
-            rank = Expression.Condition(Expression.Equal(status, Expression.Constant(value)), Expression.Constant((int)value), rank);
-        }
-        return Expression.Lambda<Func<Pledge, int>>(rank, pledge);
-    }
 
     private static readonly Expression<Func<Pledge, PledgeRow>> s_pledge = p => new PledgeRow(
         p.Id, p.Title, p.Description, p.IsCoalitionWide,
@@ -86,11 +69,7 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
 
     private async Task<IReadOnlyList<CountPoint>> LoadCountByCategoryAsync(DashboardFilter filter)
     {
-        var cancellationToken = CancellationToken.None;
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var counts = await db.Pledges.Apply(filter).SelectMany(p => p.Categories)
-            .GroupBy(c => c.Category).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var counts = (await facts.GetAsync()).CountByCategory(filter);
         return Enum.GetValues<PledgeCategory>().Where(counts.ContainsKey)
             .Select(c => new CountPoint(Slug.Of(c), Vocabulary.Label(c), counts[c])).OrderByDescending(p => p.Count).ToList();
     }
@@ -106,28 +85,14 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
     public Task<PledgeStats> GetPledgeStatsAsync(DashboardFilter filter, CancellationToken cancellationToken = default) =>
         cache.GetAsync($"pledge-stats|{filter.Query}", () => LoadPledgeStatsAsync(filter));
 
-    private async Task<PledgeStats> LoadPledgeStatsAsync(DashboardFilter filter)
-    {
-        var cancellationToken = CancellationToken.None;
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var groups = await db.Pledges.Apply(filter).GroupBy(p => p.Status)
-            .Select(g => new { g.Key, Count = g.Count(), CoalitionWide = g.Count(p => p.IsCoalitionWide) })
-            .ToListAsync(cancellationToken);
-        return new PledgeStats(groups.Sum(g => g.Count), groups.Sum(g => g.CoalitionWide), groups.ToDictionary(g => g.Key, g => g.Count));
-    }
+    private async Task<PledgeStats> LoadPledgeStatsAsync(DashboardFilter filter) => (await facts.GetAsync()).Stats(filter);
 
     /// <summary>Pledges per main category and status (the sunburst), grouped in SQL.</summary>
     public Task<IReadOnlyList<CategoryStatusCount>> CountByMainCategoryAndStatusAsync(DashboardFilter filter, CancellationToken cancellationToken = default) =>
         cache.GetAsync($"category-status|{filter.Query}", () => LoadCountByMainCategoryAndStatusAsync(filter));
 
-    private async Task<IReadOnlyList<CategoryStatusCount>> LoadCountByMainCategoryAndStatusAsync(DashboardFilter filter)
-    {
-        var cancellationToken = CancellationToken.None;
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Pledges.Apply(filter).GroupBy(p => new { p.MainCategory, p.Status })
-            .Select(g => new CategoryStatusCount(g.Key.MainCategory, g.Key.Status, g.Count()))
-            .ToListAsync(cancellationToken);
-    }
+    private async Task<IReadOnlyList<CategoryStatusCount>> LoadCountByMainCategoryAndStatusAsync(DashboardFilter filter) =>
+        (await facts.GetAsync()).CountByMainCategoryAndStatus(filter);
 
     /// <summary>
     /// Per country, the titles of its first <paramref name="perCountry"/> pledges under the filter (for the map's hover
@@ -136,23 +101,8 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPledgeTitlesByCountryAsync(DashboardFilter filter, int perCountry, CancellationToken cancellationToken = default) =>
         cache.GetAsync($"titles|{filter.Query}|{perCountry}", () => LoadPledgeTitlesByCountryAsync(filter, perCountry));
 
-    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> LoadPledgeTitlesByCountryAsync(DashboardFilter filter, int perCountry)
-    {
-        var cancellationToken = CancellationToken.None;
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var selected = db.Pledges.Apply(filter).Select(p => p.Id);
-        // A navigation collection with Take: EF numbers the rows per country (ROW_NUMBER() OVER (PARTITION BY ...)).
-        var titles = await db.Countries
-            .Select(c => new
-            {
-                c.Iso3,
-                Titles = c.Pledges.Where(p => selected.Contains(p.Id)).OrderBy(p => p.SortOrder).Select(p => p.Title).Take(perCountry).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        return titles.Where(t => t.Titles.Count > 0)
-            .ToDictionary(t => t.Iso3, t => (IReadOnlyList<string>)t.Titles, StringComparer.Ordinal);
-    }
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> LoadPledgeTitlesByCountryAsync(DashboardFilter filter, int perCountry) =>
+        (await facts.GetAsync()).TitlesByCountry(filter, perCountry);
 
     /// <summary>
     /// One page of the pledges grid: filtered, searched (title, description, id, speaker, country name; case-insensitive)
@@ -161,35 +111,17 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
     public async Task<(IReadOnlyList<PledgeRow> Rows, int Total)> GetPledgePageAsync(
         DashboardFilter filter, string? search, PledgeSort sort, bool descending, int skip, int take, CancellationToken cancellationToken = default)
     {
+        // Which pledges, in which order: from the facts; the rows themselves: from the database, by id.
+        var (ids, total) = (await facts.GetAsync()).Page(filter, search, sort, descending, skip, take);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var pledges = db.Pledges.Apply(filter);
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var pattern = "%" + search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            pledges = pledges.Where(p => EF.Functions.Like(p.Title, pattern, "\\") || EF.Functions.Like(p.Description, pattern, "\\")
-                || EF.Functions.Like(p.Id, pattern, "\\") || (p.Speaker != null && EF.Functions.Like(p.Speaker, pattern, "\\"))
-                || p.Countries.Any(c => EF.Functions.Like(c.Name, pattern, "\\")));
-        }
-        var total = await pledges.CountAsync(cancellationToken);
-        IOrderedQueryable<Pledge> ordered = sort switch
-        {
-            PledgeSort.Id => descending ? pledges.OrderByDescending(p => p.Id) : pledges.OrderBy(p => p.Id),
-            PledgeSort.Who => descending
-                ? pledges.OrderByDescending(p => p.IsCoalitionWide ? "" : p.Countries.OrderBy(c => c.SortOrder).Select(c => c.Iso3).FirstOrDefault())
-                : pledges.OrderBy(p => p.IsCoalitionWide ? "" : p.Countries.OrderBy(c => c.SortOrder).Select(c => c.Iso3).FirstOrDefault()),
-            PledgeSort.Title => descending ? pledges.OrderByDescending(p => p.Title) : pledges.OrderBy(p => p.Title),
-            PledgeSort.Category => descending ? pledges.OrderByDescending(p => p.MainCategory) : pledges.OrderBy(p => p.MainCategory),
-            PledgeSort.Status => descending ? pledges.OrderByDescending(s_statusRank) : pledges.OrderBy(s_statusRank),
-            PledgeSort.Date => descending ? pledges.OrderByDescending(p => p.DateStart) : pledges.OrderBy(p => p.DateStart),
-            _ => pledges.OrderBy(p => p.SortOrder),
-        };
-        var rows = await ordered.ThenBy(p => p.SortOrder).Skip(skip).Take(take).Select(s_pledge).AsSplitQuery().ToListAsync(cancellationToken);
-        return (rows, total);
+        var rows = await db.Pledges.Where(p => ids.Contains(p.Id)).Select(s_pledge).AsSplitQuery().ToListAsync(cancellationToken);
+        var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        return (rows.OrderBy(r => position[r.Id]).ToList(), total);
     }
 
     /// <summary>
-    /// Every country in scope with its standing under the filter. Pledge counts per (country, status, troops)
-    /// are grouped in SQL; the strongest status and troop position are then read off those few groups.
+    /// Every country in scope (from the database) with its standing under the filter: pledge counts per status, forces
+    /// positions and categories from the facts; the strongest status and troop position are read off those.
     /// </summary>
     public Task<IReadOnlyList<CountryRow>> GetCountryRowsAsync(DashboardFilter filter, CancellationToken cancellationToken = default) =>
         cache.GetAsync($"country-rows|{filter.Query}", () => LoadGetCountryRowsAsync(filter));
@@ -206,28 +138,18 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
             })
             .ToListAsync(cancellationToken);
 
-        var pledges = db.Pledges.Apply(filter);
-        var groups = await pledges.SelectMany(p => p.Countries, (p, c) => new { c.Iso3, p.Status, p.Troops })
-            .GroupBy(x => new { x.Iso3, x.Status, x.Troops })
-            .Select(g => new { g.Key.Iso3, g.Key.Status, g.Key.Troops, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var categories = await pledges.SelectMany(p => p.Countries, (p, c) => new { PledgeId = p.Id, c.Iso3 })
-            .Join(db.PledgeCategories, x => x.PledgeId, k => k.PledgeId, (x, k) => new { x.Iso3, k.Category })
-            .Distinct().ToListAsync(cancellationToken);
-
-        var groupsByCountry = groups.ToLookup(g => g.Iso3);
-        var categoriesByCountry = categories.ToLookup(c => c.Iso3, c => c.Category);
+        var byCountry = (await facts.GetAsync()).ByCountry(filter);
         return countries.Select(c =>
         {
-            var own = groupsByCountry[c.Iso3].ToList();
-            var byStatus = own.GroupBy(g => g.Status).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+            var own = byCountry.GetValueOrDefault(c.Iso3);
+            var byStatus = own?.ByStatus ?? new Dictionary<PledgeStatus, int>();
             return new CountryRow(
                 c.Iso3, c.Name, c.IsEu, c.IsNato, c.IsG7, c.Role, c.Attendance,
                 c.Representative?.Name, c.Representative?.NameConfirmed ?? true, c.Representative?.Office, c.Representative?.Level,
                 byStatus.Values.Sum(), byStatus.Count == 0 ? null : byStatus.Keys.Min(),
                 // Ukraine is the host: its signature on the Declaration of Intent is not an offer of forces in Ukraine.
-                c.Iso3 == HostCountry ? null : StrongestTroops(own.Select(g => g.Troops)),
-                categoriesByCountry[c.Iso3].Order().ToList(), byStatus, c.Contested);
+                c.Iso3 == HostCountry ? null : StrongestTroops(own?.Troops ?? []),
+                own?.Categories ?? [], byStatus, c.Contested);
         }).ToList();
     }
 
@@ -235,15 +157,8 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
     public Task<IReadOnlyDictionary<string, int>> CountByCountryInCategoryAsync(DashboardFilter filter, PledgeCategory category, CancellationToken cancellationToken = default) =>
         cache.GetAsync($"country-category|{filter.Query}|{category}", () => LoadCountByCountryInCategoryAsync(filter, category));
 
-    private async Task<IReadOnlyDictionary<string, int>> LoadCountByCountryInCategoryAsync(DashboardFilter filter, PledgeCategory category)
-    {
-        var cancellationToken = CancellationToken.None;
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Pledges.Apply(filter).Where(p => p.Categories.Any(c => c.Category == category))
-            .SelectMany(p => p.Countries, (p, c) => c.Iso3)
-            .GroupBy(iso3 => iso3).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-    }
+    private async Task<IReadOnlyDictionary<string, int>> LoadCountByCountryInCategoryAsync(DashboardFilter filter, PledgeCategory category) =>
+        (await facts.GetAsync()).CountByCountryInCategory(filter, category);
 
     public const string HostCountry = "UKR";
 

@@ -1,0 +1,47 @@
+using CoalitionDashboard.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoalitionDashboard.Features.Dashboard;
+
+/// <summary>
+/// Holds the <see cref="PledgeFacts"/> of the current data set: read from the database on first use, and again on
+/// first use after an import (which moves <see cref="QueryCache.Generation"/> on). Every circuit shares one copy.
+/// </summary>
+public sealed class PledgeFactsStore(IDbContextFactory<CoalitionDbContext> contextFactory, QueryCache cache)
+{
+    private (long Generation, Task<PledgeFacts> Facts)? _current;
+    private readonly Lock _gate = new();
+
+    public Task<PledgeFacts> GetAsync()
+    {
+        var generation = cache.Generation;
+        lock (_gate)
+        {
+            if (_current is { } current && current.Generation == generation && !current.Facts.IsFaulted)
+            {
+                return current.Facts;
+            }
+            var facts = LoadAsync();
+            _current = (generation, facts);
+            return facts;
+        }
+    }
+
+    private async Task<PledgeFacts> LoadAsync()
+    {
+        await using var db = await contextFactory.CreateDbContextAsync();
+        var countries = await db.Countries.OrderBy(c => c.SortOrder)
+            .Select(c => new CountryFact(c.Iso3, c.Name, c.IsEu, c.IsNato)).ToListAsync();
+        var pledges = await db.Pledges.OrderBy(p => p.SortOrder)
+            .Select(p => new { p.Id, p.Title, p.Description, p.Speaker, p.Status, p.Troops, p.MainCategory, p.DateStart, p.DateEnd, p.IsCoalitionWide })
+            .ToListAsync();
+        var links = await db.Pledges.SelectMany(p => p.Countries.OrderBy(c => c.SortOrder), (p, c) => new { p.Id, c.Iso3, c.SortOrder })
+            .ToListAsync();
+        var categories = await db.PledgeCategories.OrderBy(c => c.Position).Select(c => new { c.PledgeId, c.Category }).ToListAsync();
+        var countriesOf = links.OrderBy(l => l.SortOrder).ToLookup(l => l.Id, l => l.Iso3, StringComparer.Ordinal);
+        var categoriesOf = categories.ToLookup(c => c.PledgeId, c => c.Category, StringComparer.Ordinal);
+        return new PledgeFacts(countries, pledges.Select(p => new PledgeFact(
+            p.Id, p.Title, p.Description, p.Speaker, p.Status, p.Troops, p.MainCategory, categoriesOf[p.Id].ToList(),
+            p.DateStart, p.DateEnd, p.IsCoalitionWide, countriesOf[p.Id].ToList())).ToList());
+    }
+}
