@@ -24,6 +24,7 @@ public sealed class DataReadiness
 public sealed class DatabaseInitializer(
     IDbContextFactory<CoalitionDbContext> contextFactory,
     DataImporter importer,
+    Features.Dashboard.PledgeFactsStore facts,
     DataReadiness readiness,
     IOptions<SeedOptions> seedOptions,
     ILogger<DatabaseInitializer> logger) : IHostedService
@@ -44,6 +45,13 @@ public sealed class DatabaseInitializer(
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
             var hasData = await db.Dataset.AnyAsync(cancellationToken);
+            if (hasData)
+            {
+                // Built now rather than by the first visitor (a second or so for 100,000 pledges).
+                var building = stopwatch.ElapsedMilliseconds;
+                var built = await facts.GetAsync();
+                Log.FactsBuilt(logger, built.Count, stopwatch.ElapsedMilliseconds - building);
+            }
             readiness.MarkReady(hasData);
             if (!hasData)
             {

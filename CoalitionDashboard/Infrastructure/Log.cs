@@ -23,4 +23,7 @@ public static partial class Log
 
     [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "The database holds no data yet; /healthz answers 503 until a valid data set is imported")]
     public static partial void DatabaseEmpty(ILogger logger);
+
+    [LoggerMessage(EventId = 107, Level = LogLevel.Information, Message = "Pledge facts of {Pledges} pledges built in {Milliseconds} ms")]
+    public static partial void FactsBuilt(ILogger logger, int pledges, long milliseconds);
 }

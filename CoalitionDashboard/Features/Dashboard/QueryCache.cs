@@ -39,9 +39,13 @@ public sealed class QueryCache
     /// <summary>Changes whenever the cache is cleared (after each import): part of the key of every cached page.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
+    /// <summary>After an import: drops every result and starts a new data generation (pages, pledge facts).</summary>
     public void Clear()
     {
         Interlocked.Exchange(ref _entries, new(StringComparer.Ordinal));
         Interlocked.Increment(ref _generation);
     }
+
+    /// <summary>Drops every result but keeps the generation: the benchmarks' "first view of a filter" on loaded data.</summary>
+    public void DropResults() => Interlocked.Exchange(ref _entries, new(StringComparer.Ordinal));
 }
