@@ -6,7 +6,7 @@ using CoalitionDashboard.Tests.TestSupport;
 namespace CoalitionDashboard.Tests.Data;
 
 /// <summary>
-/// The SQL aggregates that replaced loading every pledge: each must agree with what the full list of pledges says,
+/// The aggregates that replaced loading every pledge: each must agree with what the full list of pledges says,
 /// so the overview, the map and the pledges page show the same numbers as before, at any scale.
 /// </summary>
 public sealed class DashboardQueriesTests : IAsyncLifetime

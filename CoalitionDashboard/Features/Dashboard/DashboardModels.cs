@@ -30,7 +30,7 @@ public sealed record PledgeStats(int Total, int CoalitionWide, IReadOnlyDictiona
 
 public sealed record CategoryStatusCount(PledgeCategory Category, PledgeStatus Status, int Count);
 
-/// <summary>The columns the pledges grid sorts by (in SQL).</summary>
+/// <summary>The columns the pledges grid sorts by.</summary>
 public enum PledgeSort { Default, Id, Who, Title, Category, Status, Date }
 
 public sealed record EventRow(

@@ -81,13 +81,13 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
             .Select(s => new CountPoint(Slug.Of(s), Vocabulary.Label(s), stats.ByStatus[s])).ToList();
     }
 
-    /// <summary>How many pledges the filter selects, how many are coalition-wide, and how many of each status: one GROUP BY.</summary>
+    /// <summary>How many pledges the filter selects, how many are coalition-wide, and how many of each status.</summary>
     public Task<PledgeStats> GetPledgeStatsAsync(DashboardFilter filter, CancellationToken cancellationToken = default) =>
         cache.GetAsync($"pledge-stats|{filter.Query}", () => LoadPledgeStatsAsync(filter));
 
     private async Task<PledgeStats> LoadPledgeStatsAsync(DashboardFilter filter) => (await facts.GetAsync()).Stats(filter);
 
-    /// <summary>Pledges per main category and status (the sunburst), grouped in SQL.</summary>
+    /// <summary>Pledges per main category and status (the sunburst).</summary>
     public Task<IReadOnlyList<CategoryStatusCount>> CountByMainCategoryAndStatusAsync(DashboardFilter filter, CancellationToken cancellationToken = default) =>
         cache.GetAsync($"category-status|{filter.Query}", () => LoadCountByMainCategoryAndStatusAsync(filter));
 
@@ -96,7 +96,7 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
 
     /// <summary>
     /// Per country, the titles of its first <paramref name="perCountry"/> pledges under the filter (for the map's hover
-    /// text; the count of the others is in <see cref="CountryRow.Pledges"/>), numbered per country in SQL.
+    /// text; the count of the others is in <see cref="CountryRow.Pledges"/>).
     /// </summary>
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPledgeTitlesByCountryAsync(DashboardFilter filter, int perCountry, CancellationToken cancellationToken = default) =>
         cache.GetAsync($"titles|{filter.Query}|{perCountry}", () => LoadPledgeTitlesByCountryAsync(filter, perCountry));
@@ -106,7 +106,7 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
 
     /// <summary>
     /// One page of the pledges grid: filtered, searched (title, description, id, speaker, country name; case-insensitive)
-    /// and sorted in SQL, with the number of matches. The grid never holds more than a page.
+    /// and sorted over the facts, then read by id, with the number of matches. The grid never holds more than a page.
     /// </summary>
     public async Task<(IReadOnlyList<PledgeRow> Rows, int Total)> GetPledgePageAsync(
         DashboardFilter filter, string? search, PledgeSort sort, bool descending, int skip, int take, CancellationToken cancellationToken = default)
@@ -153,7 +153,7 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
         }).ToList();
     }
 
-    /// <summary>Per country, the pledges in one category (under the filter), grouped in SQL.</summary>
+    /// <summary>Per country, the pledges in one category (under the filter).</summary>
     public Task<IReadOnlyDictionary<string, int>> CountByCountryInCategoryAsync(DashboardFilter filter, PledgeCategory category, CancellationToken cancellationToken = default) =>
         cache.GetAsync($"country-category|{filter.Query}|{category}", () => LoadCountByCountryInCategoryAsync(filter, category));
 
