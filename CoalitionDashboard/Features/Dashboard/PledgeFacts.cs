@@ -78,8 +78,6 @@ public sealed class PledgeFacts
         }
     }
 
-    public static readonly PledgeFacts Empty = new([], []);
-
     /// <summary>How many pledges the data set holds.</summary>
     public int Count { get; }
 

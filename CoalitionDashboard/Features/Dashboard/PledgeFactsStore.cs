@@ -35,9 +35,9 @@ public sealed class PledgeFactsStore(IDbContextFactory<CoalitionDbContext> conte
         var pledges = await db.Pledges.OrderBy(p => p.SortOrder)
             .Select(p => new { p.Id, p.Title, p.Description, p.Speaker, p.Status, p.Troops, p.MainCategory, p.DateStart, p.DateEnd, p.IsCoalitionWide })
             .ToListAsync();
-        var links = await db.Pledges.SelectMany(p => p.Countries.OrderBy(c => c.SortOrder), (p, c) => new { p.Id, c.Iso3, c.SortOrder })
-            .ToListAsync();
+        var links = await db.Pledges.SelectMany(p => p.Countries, (p, c) => new { p.Id, c.Iso3, c.SortOrder }).ToListAsync();
         var categories = await db.PledgeCategories.OrderBy(c => c.Position).Select(c => new { c.PledgeId, c.Category }).ToListAsync();
+        // A pledge's countries in the curated country order (as the pledge rows list them).
         var countriesOf = links.OrderBy(l => l.SortOrder).ToLookup(l => l.Id, l => l.Iso3, StringComparer.Ordinal);
         var categoriesOf = categories.ToLookup(c => c.PledgeId, c => c.Category, StringComparer.Ordinal);
         return new PledgeFacts(countries, pledges.Select(p => new PledgeFact(
