@@ -11,6 +11,8 @@ public sealed class CoalitionDbContext(DbContextOptions<CoalitionDbContext> opti
     public DbSet<Representative> Representatives => Set<Representative>();
     public DbSet<Pledge> Pledges => Set<Pledge>();
     public DbSet<PledgeCategoryLink> PledgeCategories => Set<PledgeCategoryLink>();
+    public DbSet<PledgeParty> PledgeParties => Set<PledgeParty>();
+    public DbSet<PledgeSupersession> PledgeSupersessions => Set<PledgeSupersession>();
     public DbSet<TimelineEvent> Events => Set<TimelineEvent>();
     public DbSet<Quote> Quotes => Set<Quote>();
     public DbSet<OpenIssue> OpenIssues => Set<OpenIssue>();
@@ -56,6 +58,8 @@ public sealed class CoalitionDbContext(DbContextOptions<CoalitionDbContext> opti
             e.HasIndex(p => p.MainCategory);
             e.HasIndex(p => p.DateStart);
             e.HasMany(p => p.Categories).WithOne().HasForeignKey(c => c.PledgeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.Parties).WithOne().HasForeignKey(x => x.PledgeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.Supersedes).WithOne().HasForeignKey(x => x.PledgeId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(p => p.Countries).WithMany(c => c.Pledges).UsingEntity("PledgeCountries");
             e.HasMany(p => p.Organisations).WithMany(o => o.Pledges).UsingEntity("PledgeOrganisations");
             e.HasMany(p => p.Sources).WithMany(s => s.Pledges).UsingEntity("PledgeSources");
@@ -65,6 +69,18 @@ public sealed class CoalitionDbContext(DbContextOptions<CoalitionDbContext> opti
         {
             e.HasKey(c => new { c.PledgeId, c.Category });
             e.HasIndex(c => c.Category);
+        });
+
+        modelBuilder.Entity<PledgeParty>(e =>
+        {
+            e.HasKey(x => new { x.PledgeId, x.Party });
+            e.HasIndex(x => x.Party);
+        });
+
+        modelBuilder.Entity<PledgeSupersession>(e =>
+        {
+            e.HasKey(x => new { x.PledgeId, x.SupersededId });
+            e.HasOne<Pledge>().WithMany().HasForeignKey(x => x.SupersededId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<TimelineEvent>(e =>

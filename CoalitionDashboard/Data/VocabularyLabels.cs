@@ -50,6 +50,24 @@ public static class Vocabulary
         _ => "Statement",
     };
 
+    public static string Label(EventStatus status) => status switch
+    {
+        EventStatus.Happened => "Happened",
+        EventStatus.Announced => "Announced (outcome not reported)",
+        EventStatus.Reported => "Reported (one party's claim)",
+        EventStatus.Contested => "Contested",
+        _ => "Unverified (C-grade sources only)",
+    };
+
+    public static string Label(PartyRole role) => role switch
+    {
+        PartyRole.Lead => "Lead",
+        PartyRole.Party => "Party",
+        PartyRole.Contributor => "Contributor",
+        PartyRole.Partner => "Partner (named, not bound)",
+        _ => "Host",
+    };
+
     public static string Label(Attendance attendance) => attendance switch
     {
         Attendance.Confirmed => "Confirmed",

@@ -48,6 +48,8 @@ public static class DependencyInjection
         });
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Features.Filtering.ReferenceData>();
+        services.AddOptions<Features.Filtering.FreshnessOptions>().BindConfiguration(Features.Filtering.FreshnessOptions.SectionName);
+        services.AddSingleton<Features.Filtering.FreshnessCheck>();
         services.AddSingleton<Features.Dashboard.QueryCache>();
         services.AddSingleton<Features.Dashboard.PledgeFactsStore>();
         services.AddSingleton<DataImporter>();

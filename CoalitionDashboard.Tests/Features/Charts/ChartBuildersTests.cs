@@ -11,7 +11,7 @@ public sealed class ChartBuildersTests
 
     private static CountryRow Country(string iso3, string name, int pledges, PledgeStatus? status = null, TroopsPosition? troops = null,
         CoalitionRole role = CoalitionRole.Member) =>
-        new(iso3, name, true, true, false, role, Attendance.Confirmed, "Someone", true, "PM", RepresentativeLevel.Leader, pledges, status, troops, [],
+        new(iso3, name, true, true, false, role, Attendance.Confirmed, "Someone", true, "PM", RepresentativeLevel.Leader, pledges, new Standing(new DateOnly(2026, 1, 6), troops, status, [], []), [],
             status is { } s ? new Dictionary<PledgeStatus, int> { [s] = pledges } : new Dictionary<PledgeStatus, int>(), null);
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class MapBuilderTests
     private static CountryRow Country(string iso3, string name, int pledges, TroopsPosition? troops = null, CoalitionRole role = CoalitionRole.Member,
         PledgeStatus? status = null) =>
         new(iso3, name, true, true, false, role, role == CoalitionRole.NonMember ? null : Attendance.Confirmed, null, true, null, null, pledges,
-            status, troops, [], new Dictionary<PledgeStatus, int>(), null);
+            new Standing(new DateOnly(2026, 1, 6), troops, status, [], []), [], new Dictionary<PledgeStatus, int>(), null);
 
     private static readonly CountryRow[] s_rows =
     [

@@ -5,7 +5,12 @@ public sealed class DatasetInfo
 {
     public int Id { get; set; } = 1;
     public required string Title { get; set; }
+    /// <summary>The latest fact the data covers.</summary>
     public DateOnly AsOf { get; set; }
+    /// <summary>When a person last checked the sources for news (on or after <see cref="AsOf"/>).</summary>
+    public DateOnly ReviewedOn { get; set; }
+    /// <summary>Markdown: where the data's coverage ends.</summary>
+    public string? Coverage { get; set; }
     public DateOnly SummitDate { get; set; }
     public string? Description { get; set; }
     /// <summary>SHA-256 over the data files' names and bytes; a change triggers a re-import.</summary>

@@ -26,6 +26,10 @@ public sealed class Pledge
     public int SortOrder { get; set; }
 
     public List<PledgeCategoryLink> Categories { get; set; } = [];
+    /// <summary>Every party named in the pledge with its role, in the order of the data file.</summary>
+    public List<PledgeParty> Parties { get; set; } = [];
+    /// <summary>The records this one replaces, for the parties they share, from this one's date.</summary>
+    public List<PledgeSupersession> Supersedes { get; set; } = [];
     public List<Country> Countries { get; set; } = [];
     public List<Organisation> Organisations { get; set; } = [];
     public List<Source> Sources { get; set; } = [];
@@ -38,4 +42,23 @@ public sealed class PledgeCategoryLink
     public PledgeCategory Category { get; set; }
     /// <summary>0 for the main category.</summary>
     public int Position { get; set; }
+}
+
+/// <summary>
+/// One party of a pledge and its role: a country code, an organisation id or <c>COALITION</c>. The
+/// <see cref="Pledge.Countries"/> and <see cref="Pledge.Organisations"/> links name the same parties for queries.
+/// </summary>
+public sealed class PledgeParty
+{
+    public required string PledgeId { get; set; }
+    public required string Party { get; set; }
+    public PartyRole Role { get; set; }
+    public int Position { get; set; }
+}
+
+/// <summary>Pledge <see cref="PledgeId"/> supersedes pledge <see cref="SupersededId"/>.</summary>
+public sealed class PledgeSupersession
+{
+    public required string PledgeId { get; set; }
+    public required string SupersededId { get; set; }
 }

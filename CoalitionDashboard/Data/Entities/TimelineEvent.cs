@@ -6,6 +6,12 @@ public sealed class TimelineEvent
     public required string Title { get; set; }
     public required string Summary { get; set; }
     public EventKind Kind { get; set; }
+    public EventStatus Status { get; set; }
+    /// <summary>Where the coalition's membership was counted at this event: the number the sources give (null if none).</summary>
+    public int? RosterCount { get; set; }
+    /// <summary>True when the members at this event are the countries listed as members (the 35).</summary>
+    public bool? RosterNamed { get; set; }
+    public string? RosterNote { get; set; }
     public DateOnly DateStart { get; set; }
     public DateOnly? DateEnd { get; set; }
     public DatePrecision DatePrecision { get; set; }

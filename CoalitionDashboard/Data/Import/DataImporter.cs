@@ -47,7 +47,7 @@ public sealed class DataImporter(
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var result = DataSetLoader.Load(directory);
+        var result = DataSetLoader.Load(directory, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
         return await ImportAsync(result, System.Diagnostics.Stopwatch.GetElapsedTime(started), cancellationToken);
     }
 

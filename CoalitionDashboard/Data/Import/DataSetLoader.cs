@@ -20,9 +20,18 @@ public sealed class DataSetLoader
     // Files that could not be read at all: references into them are not reported again, one by one.
     private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
 
-    private DataSetLoader(string directory) => _directory = directory;
+    private readonly DateOnly _today;
+    // Pledge supersession references, checked once every pledge is read: (pledge, superseded id, line).
+    private readonly List<(Pledge Pledge, IdRef Superseded, string File)> _supersedes = [];
 
-    public static DataSetLoadResult Load(string directory)
+    private DataSetLoader(string directory, DateOnly today)
+    {
+        _directory = directory;
+        _today = today;
+    }
+
+    /// <param name="today">The date no record may be dated after (today, in UTC, when not given).</param>
+    public static DataSetLoadResult Load(string directory, DateOnly? today = null)
     {
         var fullPath = Path.GetFullPath(directory);
         if (!Directory.Exists(fullPath))
@@ -30,7 +39,7 @@ public sealed class DataSetLoader
             return new DataSetLoadResult(null, [new DataProblem(fullPath, 0, "data directory not found")], "");
         }
         var hash = DataFiles.ComputeHash(fullPath);
-        var loader = new DataSetLoader(fullPath);
+        var loader = new DataSetLoader(fullPath, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
         var dataSet = loader.Run(hash);
         return new DataSetLoadResult(loader._problems.Any ? null : dataSet, loader._problems.Items, hash);
     }
@@ -42,6 +51,7 @@ public sealed class DataSetLoader
         var countries = ReadAll(DataFiles.Countries, "iso3", _countries, ReadCountry);
         var organisations = ReadAll(DataFiles.Organisations, "id", _organisations, ReadOrganisation);
         var pledges = ReadAll(DataFiles.Pledges, "id", _pledges, ReadPledge);
+        CheckSupersessions(pledges);
         var events = ReadAll(DataFiles.Events, "id", new Dictionary<string, TimelineEvent>(StringComparer.Ordinal), ReadEvent);
         var quotes = ReadAll(DataFiles.Quotes, "id", new Dictionary<string, Quote>(StringComparer.Ordinal), ReadQuote);
         var openIssues = ReadAll(DataFiles.OpenIssues, "id", new Dictionary<string, OpenIssue>(StringComparer.Ordinal), ReadOpenIssue);
@@ -72,22 +82,39 @@ public sealed class DataSetLoader
         {
             Title = r.String("title", required: true) ?? "",
             AsOf = RequiredDay(r, "asOf"),
+            ReviewedOn = RequiredDay(r, "reviewedOn"),
             SummitDate = RequiredDay(r, "summitDate"),
             Description = r.String("description"),
+            Coverage = r.String("coverage"),
             ContentHash = hash,
         };
+        if (info.ReviewedOn != default && info.AsOf != default && info.ReviewedOn < info.AsOf)
+        {
+            r.Problem("reviewedOn", $"'reviewedOn' ({info.ReviewedOn:yyyy-MM-dd}) is before 'asOf' ({info.AsOf:yyyy-MM-dd}): the sources cannot have been checked before the latest fact they cover");
+        }
         r.ReportUnknownProperties();
         return info;
     }
 
-    private static DateOnly RequiredDay(FieldReader r, string name)
+    private DateOnly RequiredDay(FieldReader r, string name)
     {
-        var date = r.Date(name, required: true);
+        var date = ReadDate(r, name, required: true);
         if (date is { Precision: not DatePrecision.Day } or { End: not null })
         {
             r.Problem(name, $"'{name}' must be a single day (YYYY-MM-DD)");
         }
         return date?.Start ?? default;
+    }
+
+    /// <summary>A date field that must not lie after today (a typo such as 2062 for 2026 must not slip through).</summary>
+    private DateValue? ReadDate(FieldReader r, string name, bool required = false)
+    {
+        var date = r.Date(name, required);
+        if (date is { } value && value.Start > _today)
+        {
+            r.Problem(name, $"'{name}' value '{value.Text}' is in the future (today is {_today:yyyy-MM-dd})");
+        }
+        return date;
     }
 
     /// <summary>Reads every record of one file, rejecting duplicate keys; records are kept in file order.</summary>
@@ -136,7 +163,7 @@ public sealed class DataSetLoader
             r.Problem("url", $"'url' value '{url}' is not an absolute http or https address");
         }
         var reliability = r.Enum<Reliability>("reliability", required: true);
-        var date = r.Date("date");
+        var date = ReadDate(r, "date");
         var source = new Source
         {
             Id = id ?? "",
@@ -217,10 +244,11 @@ public sealed class DataSetLoader
     private (string?, Pledge?) ReadPledge(FieldReader r, int order)
     {
         var id = r.Id("id");
-        var parties = ResolveParties(r, required: true);
+        var parties = ResolvePledgeParties(r, id ?? "");
         var categories = ReadCategories(r);
-        var date = r.Date("date", required: true);
+        var date = ReadDate(r, "date", required: true);
         var quantity = r.Object("quantity");
+        _pledgeLines[id ?? ""] = r.Line;
         var pledge = new Pledge
         {
             Id = id ?? "",
@@ -245,10 +273,15 @@ public sealed class DataSetLoader
             IsCoalitionWide = parties.Coalition,
             Countries = parties.Countries,
             Organisations = parties.Organisations,
+            Parties = parties.Roles,
             Sources = ResolveSources(r),
             SortOrder = order,
         };
         quantity?.ReportUnknownProperties();
+        foreach (var superseded in r.Ids("supersedes"))
+        {
+            _supersedes.Add((pledge, superseded, r.File));
+        }
         return (id, pledge);
     }
 
@@ -272,7 +305,7 @@ public sealed class DataSetLoader
     private (string?, TimelineEvent?) ReadEvent(FieldReader r, int order)
     {
         var id = r.Id("id");
-        var date = r.Date("date", required: true);
+        var date = ReadDate(r, "date", required: true);
         var parties = ResolveParties(r, required: false);
         var timelineEvent = new TimelineEvent
         {
@@ -280,6 +313,7 @@ public sealed class DataSetLoader
             Title = r.String("title", required: true) ?? "",
             Summary = r.String("summary", required: true) ?? "",
             Kind = r.Enum<EventKind>("kind", required: true) ?? default,
+            Status = r.Enum<EventStatus>("status") ?? EventStatus.Happened,
             DateStart = date?.Start ?? default,
             DateEnd = date?.End,
             DatePrecision = date?.Precision ?? default,
@@ -292,6 +326,17 @@ public sealed class DataSetLoader
             Sources = ResolveSources(r),
             SortOrder = order,
         };
+        if (r.Object("roster") is { } roster)
+        {
+            timelineEvent.RosterCount = roster.Integer("count");
+            timelineEvent.RosterNamed = roster.Bool("named", fallback: false);
+            timelineEvent.RosterNote = roster.String("note", required: true);
+            if (timelineEvent.RosterCount is < 0)
+            {
+                roster.Problem("count", "'count' must not be negative");
+            }
+            roster.ReportUnknownProperties();
+        }
         return (id, timelineEvent);
     }
 
@@ -308,7 +353,7 @@ public sealed class DataSetLoader
         {
             r.Problem("organisation", $"unknown organisation '{organisationId}' (not in {DataFiles.Organisations})");
         }
-        var date = r.Date("date");
+        var date = ReadDate(r, "date");
         var quote = new Quote
         {
             Id = id ?? "",
@@ -377,6 +422,145 @@ public sealed class DataSetLoader
         }
         return sources;
     }
+
+    /// <summary>A pledge's parties: objects naming a country, an organisation or COALITION, each with its role.</summary>
+    private (bool Coalition, List<Country> Countries, List<Organisation> Organisations, List<PledgeParty> Roles) ResolvePledgeParties(FieldReader r, string pledgeId)
+    {
+        var coalition = false;
+        var countries = new List<Country>();
+        var organisations = new List<Organisation>();
+        var roles = new List<PledgeParty>();
+        var items = r.Objects("parties");
+        if (items.Count == 0)
+        {
+            r.Problem("parties", "'parties' must list at least one party, each as { \"id\": \"FRA\", \"role\": \"party\" }");
+        }
+        foreach (var item in items)
+        {
+            var code = item.String("id", required: true);
+            var role = item.Enum<PartyRole>("role", required: true);
+            item.ReportUnknownProperties();
+            if (code is null || role is null)
+            {
+                continue;
+            }
+            if (roles.Any(x => x.Party == code))
+            {
+                item.Problem("id", $"party '{code}' is listed twice");
+                continue;
+            }
+            if (code == CoalitionCode)
+            {
+                coalition = true;
+            }
+            else if (_countries.TryGetValue(code, out var country))
+            {
+                countries.Add(country);
+            }
+            else if (_organisations.TryGetValue(code, out var organisation))
+            {
+                organisations.Add(organisation);
+            }
+            else
+            {
+                if (!_unreadable.Contains(DataFiles.Countries) && !_unreadable.Contains(DataFiles.Organisations))
+                {
+                    item.Problem("id", $"unknown party '{code}' (not a country in {DataFiles.Countries}, an organisation in {DataFiles.Organisations}, or {CoalitionCode})");
+                }
+                continue;
+            }
+            roles.Add(new PledgeParty { PledgeId = pledgeId, Party = code, Role = role.Value, Position = roles.Count });
+        }
+        return (coalition, countries, organisations, roles);
+    }
+
+    /// <summary>
+    /// Supersession must point at existing pledges, never at the pledge itself or at a later-dated one, and never in a
+    /// cycle; and where a country gives two different forces positions on the same date, one must supersede the other
+    /// (the dates cannot say which stands).
+    /// </summary>
+    private void CheckSupersessions(IReadOnlyList<Pledge> pledges)
+    {
+        foreach (var (pledge, superseded, file) in _supersedes)
+        {
+            if (superseded.Id == pledge.Id)
+            {
+                _problems.Add(file, superseded.Line, $"pledge '{pledge.Id}' cannot supersede itself");
+            }
+            else if (!_pledges.TryGetValue(superseded.Id, out var target))
+            {
+                _problems.Add(file, superseded.Line, $"'supersedes' names unknown pledge '{superseded.Id}' (not in {DataFiles.Pledges})");
+            }
+            else if (target.DateStart > pledge.DateStart)
+            {
+                _problems.Add(file, superseded.Line, $"pledge '{pledge.Id}' ({pledge.DateText}) cannot supersede '{target.Id}', which is dated later ({target.DateText})");
+            }
+            else
+            {
+                pledge.Supersedes.Add(new PledgeSupersession { PledgeId = pledge.Id, SupersededId = target.Id });
+            }
+        }
+
+        var edges = pledges.ToDictionary(p => p.Id, p => p.Supersedes.Select(s => s.SupersededId).ToList(), StringComparer.Ordinal);
+        var lineOf = _supersedes.GroupBy(s => s.Pledge.Id).ToDictionary(g => g.Key, g => (g.First().File, g.First().Superseded.Line), StringComparer.Ordinal);
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 = on the path, 2 = done
+        var path = new List<string>();
+        bool Visit(string id)
+        {
+            state[id] = 1;
+            path.Add(id);
+            foreach (var next in edges[id])
+            {
+                if (state.GetValueOrDefault(next) == 1)
+                {
+                    var cycle = path.Skip(path.IndexOf(next)).Append(next);
+                    var (file, line) = lineOf[id];
+                    _problems.Add(file, line, $"'supersedes' makes a cycle: {string.Join(" → ", cycle)}");
+                    return false;
+                }
+                if (state.GetValueOrDefault(next) == 0 && !Visit(next))
+                {
+                    return false;
+                }
+            }
+            path.RemoveAt(path.Count - 1);
+            state[id] = 2;
+            return true;
+        }
+        foreach (var pledge in pledges)
+        {
+            if (state.GetValueOrDefault(pledge.Id) == 0 && !Visit(pledge.Id))
+            {
+                return;
+            }
+        }
+
+        // Same-date forces positions of one country that differ and that no supersession orders.
+        var supersededBy = pledges.SelectMany(p => p.Supersedes).Select(s => (s.PledgeId, s.SupersededId)).ToHashSet();
+        var positions = pledges.Where(p => p.Troops is not null)
+            .SelectMany(p => p.Parties.Where(x => PartyRoles.SpeaksForForces(x.Role) && _countries.ContainsKey(x.Party)).Select(x => (Country: x.Party, Pledge: p)))
+            .GroupBy(x => (x.Country, x.Pledge.DateStart));
+        foreach (var group in positions)
+        {
+            var list = group.Select(x => x.Pledge).ToList();
+            for (var i = 0; i < list.Count; i++)
+            {
+                for (var j = i + 1; j < list.Count; j++)
+                {
+                    var (a, b) = (list[i], list[j]);
+                    if (a.Troops != b.Troops && !supersededBy.Contains((a.Id, b.Id)) && !supersededBy.Contains((b.Id, a.Id)))
+                    {
+                        _problems.Add(PathOf(DataFiles.Pledges), LineOfPledge(b),
+                            $"pledges '{a.Id}' and '{b.Id}' give {group.Key.Country} different forces positions on the same date ({b.DateText}); say which supersedes which ('supersedes')");
+                    }
+                }
+            }
+        }
+    }
+
+    private readonly Dictionary<string, int> _pledgeLines = new(StringComparer.Ordinal);
+
+    private int LineOfPledge(Pledge pledge) => _pledgeLines.GetValueOrDefault(pledge.Id);
 
     private (bool Coalition, List<Country> Countries, List<Organisation> Organisations) ResolveParties(FieldReader r, bool required)
     {

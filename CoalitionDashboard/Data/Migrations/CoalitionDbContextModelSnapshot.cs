@@ -76,10 +76,16 @@ namespace CoalitionDashboard.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Coverage")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("SummitDate")
@@ -238,6 +244,44 @@ namespace CoalitionDashboard.Data.Migrations
                     b.HasIndex("Category");
 
                     b.ToTable("PledgeCategories");
+                });
+
+            modelBuilder.Entity("CoalitionDashboard.Data.Entities.PledgeParty", b =>
+                {
+                    b.Property<string>("PledgeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Party")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PledgeId", "Party");
+
+                    b.HasIndex("Party");
+
+                    b.ToTable("PledgeParties");
+                });
+
+            modelBuilder.Entity("CoalitionDashboard.Data.Entities.PledgeSupersession", b =>
+                {
+                    b.Property<string>("PledgeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupersededId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PledgeId", "SupersededId");
+
+                    b.HasIndex("SupersededId");
+
+                    b.ToTable("PledgeSupersessions");
                 });
 
             modelBuilder.Entity("CoalitionDashboard.Data.Entities.Quote", b =>
@@ -428,8 +472,22 @@ namespace CoalitionDashboard.Data.Migrations
                     b.Property<string>("PartiesNote")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RosterCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("RosterNamed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RosterNote")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -646,6 +704,30 @@ namespace CoalitionDashboard.Data.Migrations
                     b.HasOne("CoalitionDashboard.Data.Entities.Pledge", null)
                         .WithMany("Categories")
                         .HasForeignKey("PledgeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoalitionDashboard.Data.Entities.PledgeParty", b =>
+                {
+                    b.HasOne("CoalitionDashboard.Data.Entities.Pledge", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("PledgeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoalitionDashboard.Data.Entities.PledgeSupersession", b =>
+                {
+                    b.HasOne("CoalitionDashboard.Data.Entities.Pledge", null)
+                        .WithMany("Supersedes")
+                        .HasForeignKey("PledgeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoalitionDashboard.Data.Entities.Pledge", null)
+                        .WithMany()
+                        .HasForeignKey("SupersededId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -888,6 +970,10 @@ namespace CoalitionDashboard.Data.Migrations
             modelBuilder.Entity("CoalitionDashboard.Data.Entities.Pledge", b =>
                 {
                     b.Navigation("Categories");
+
+                    b.Navigation("Parties");
+
+                    b.Navigation("Supersedes");
                 });
 #pragma warning restore 612, 618
         }

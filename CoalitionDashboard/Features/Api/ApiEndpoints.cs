@@ -9,32 +9,41 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api").WithTags("Coalition data");
 
-        api.MapGet("/countries", async (ApiQueries queries, CancellationToken ct) =>
-            TypedResults.Ok(await queries.GetCountriesAsync(ct)));
+        api.MapGet("/countries", async Task<IResult> (HttpRequest request, ApiQueries queries, TimeProvider time, CancellationToken ct) =>
+            ReadKnown(request, time, out var known) is { } error ? error : TypedResults.Ok(await queries.GetCountriesAsync(known, ct)));
 
-        api.MapGet("/countries/{iso3}", async Task<IResult> (string iso3, ApiQueries queries, CancellationToken ct) =>
+        api.MapGet("/countries/{iso3}", async Task<IResult> (string iso3, HttpRequest request, ApiQueries queries, TimeProvider time, CancellationToken ct) =>
         {
+            if (ReadKnown(request, time, out var known) is { } error)
+            {
+                return error;
+            }
             var code = iso3.Trim().ToUpperInvariant();
             if (code.Length != 3 || !code.All(char.IsAsciiLetterUpper))
             {
                 return Problem(StatusCodes.Status400BadRequest, "Invalid country code", $"'{iso3}' is not an ISO 3166-1 alpha-3 code (three letters, for example FRA).");
             }
-            var country = await queries.GetCountryAsync(code, ct);
+            var country = await queries.GetCountryAsync(code, known, ct);
             return country is null
                 ? Problem(StatusCodes.Status404NotFound, "Unknown country", $"No country with the code '{code}' is in the data set. GET /api/countries lists them.")
                 : TypedResults.Ok(country);
         });
 
-        api.MapGet("/pledges", async Task<IResult> (string? country, string? category, string? status, ApiQueries queries, CancellationToken ct) =>
+        api.MapGet("/pledges", async Task<IResult> (string? country, string? category, string? status, HttpRequest request, ApiQueries queries,
+            TimeProvider time, CancellationToken ct) =>
         {
+            if (ReadKnown(request, time, out var known) is { } error)
+            {
+                return error;
+            }
             var errors = new List<string>();
             var countries = new List<string>();
             if (!string.IsNullOrWhiteSpace(country))
             {
-                var known = await queries.GetCountryCodesAsync(ct);
+                var codes = await queries.GetCountryCodesAsync(ct);
                 foreach (var code in country.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()))
                 {
-                    if (known.Contains(code))
+                    if (codes.Contains(code))
                     {
                         countries.Add(code);
                     }
@@ -50,19 +59,67 @@ public static class ApiEndpoints
             {
                 return Problem(StatusCodes.Status400BadRequest, "Invalid filter", string.Join("; ", errors));
             }
-            return TypedResults.Ok(await queries.GetPledgesAsync(new PledgeFilter(countries, parsedCategory, parsedStatus), ct));
+            return TypedResults.Ok(await queries.GetPledgesAsync(new PledgeFilter(countries, parsedCategory, parsedStatus), known, ct));
         });
 
-        api.MapGet("/events", async (ApiQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.GetEventsAsync(ct)));
-        api.MapGet("/quotes", async (ApiQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.GetQuotesAsync(ct)));
-        api.MapGet("/sources", async (ApiQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.GetSourcesAsync(ct)));
-        api.MapGet("/open-issues", async (ApiQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.GetOpenIssuesAsync(ct)));
+        api.MapGet("/events", async Task<IResult> (HttpRequest request, ApiQueries queries, TimeProvider time, CancellationToken ct) =>
+            ReadKnown(request, time, out var known) is { } error ? error : TypedResults.Ok(await queries.GetEventsAsync(known, ct)));
+        api.MapGet("/quotes", async Task<IResult> (HttpRequest request, ApiQueries queries, TimeProvider time, CancellationToken ct) =>
+            ReadKnown(request, time, out var known) is { } error ? error : TypedResults.Ok(await queries.GetQuotesAsync(known, ct)));
+        api.MapGet("/sources", async Task<IResult> (HttpRequest request, ApiQueries queries, TimeProvider time, CancellationToken ct) =>
+            ReadKnown(request, time, out var known) is { } error ? error : TypedResults.Ok(await queries.GetSourcesAsync(known, ct)));
+        // Open issues are the questions open at the end of coverage: they have no date to draw them as of.
+        api.MapGet("/open-issues", async Task<IResult> (HttpRequest request, ApiQueries queries, TimeProvider time, CancellationToken ct) =>
+            ReadKnown(request, time, out _) is { } error ? error : TypedResults.Ok(await queries.GetOpenIssuesAsync(ct)));
 
         // Anything else under /api is a JSON 404, not the dashboard's HTML not-found page.
         api.Map("/{**rest}", (string? rest) =>
             Problem(StatusCodes.Status404NotFound, "Not found", $"There is no API endpoint '/api/{rest}'."));
         return app;
     }
+
+    /// <summary>Reads <c>asof</c> and <c>minReliability</c>; a malformed or future date or an unknown grade is a 400 naming it.</summary>
+    private static IResult? ReadKnown(HttpRequest request, TimeProvider time, out KnownFilter known)
+    {
+        known = KnownFilter.None;
+        var errors = new List<string>();
+        DateOnly? asOf = null;
+        if (request.Query["asof"].LastOrDefault() is { Length: > 0 } text)
+        {
+            if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            {
+                errors.Add($"asof: '{Shorten(text)}' is not a date (YYYY-MM-DD)");
+            }
+            else if (day > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
+            {
+                errors.Add($"asof: {text.Trim()} is in the future");
+            }
+            else
+            {
+                asOf = day;
+            }
+        }
+        Reliability? minReliability = null;
+        if (request.Query["minReliability"].LastOrDefault() is { Length: > 0 } grade)
+        {
+            if (grade.Trim().ToUpperInvariant() is "A" or "B" or "C")
+            {
+                minReliability = Enum.Parse<Reliability>(grade.Trim().ToUpperInvariant());
+            }
+            else
+            {
+                errors.Add($"minReliability: '{Shorten(grade)}' is not one of A, B, C");
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid filter", string.Join("; ", errors));
+        }
+        known = new KnownFilter(asOf, minReliability);
+        return null;
+    }
+
+    private static string Shorten(string text) => text.Length <= 24 ? text : text[..24] + "…";
 
     private static TEnum? ParseSlug<TEnum>(string name, string? value, List<string> errors) where TEnum : struct, Enum
     {

@@ -9,7 +9,7 @@ namespace CoalitionDashboard.Features.Api;
 /// Read queries behind the JSON API. One short-lived context per call; every list is a single projection
 /// (split into a few queries for its collections), never a query per row.
 /// </summary>
-public sealed class ApiQueries(IDbContextFactory<CoalitionDbContext> contextFactory)
+public sealed class ApiQueries(IDbContextFactory<CoalitionDbContext> contextFactory, Dashboard.DashboardQueries dashboard)
 {
     private static readonly Expression<Func<Source, SourceRef>> s_sourceRef =
         s => new SourceRef(s.Id, s.Outlet, s.Title, s.DateText, s.Url, s.SeedFile, s.Reliability);
@@ -22,14 +22,18 @@ public sealed class ApiQueries(IDbContextFactory<CoalitionDbContext> contextFact
         p.Status, p.StatusNote, p.Troops, p.Condition,
         p.QuantityText == null ? null : new QuantityDto(p.QuantityText, p.QuantityValue, p.QuantityUnit),
         p.DateText, p.DateNote, p.Speaker, p.Contested,
-        p.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(s_sourceRef).ToList());
+        p.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(s_sourceRef).ToList(),
+        p.Parties.OrderBy(x => x.Position).Select(x => new PartyDto(x.Party, x.Role)).ToList(),
+        p.Supersedes.Select(x => x.SupersededId).ToList(),
+        null);
 
     private static readonly Expression<Func<TimelineEvent, EventDto>> s_event = e => new EventDto(
         e.Id, e.DateText, e.DateStart, e.DateEnd, e.Title, e.Summary, e.Kind, e.IncludesCoalition,
         e.Countries.OrderBy(c => c.SortOrder).Select(c => c.Iso3).ToList(),
         e.Organisations.OrderBy(o => o.SortOrder).Select(o => o.Id).ToList(),
         e.PartiesNote, e.Contested,
-        e.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(s_sourceRef).ToList());
+        e.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(s_sourceRef).ToList(),
+        e.Status);
 
     private static readonly Expression<Func<Quote, QuoteDto>> s_quote = q => new QuoteDto(
         q.Id, q.Speaker, q.Office, q.CountryIso3, q.OrganisationId, q.DateText, q.Text, q.Original, q.Translated, q.Direct,
@@ -41,29 +45,60 @@ public sealed class ApiQueries(IDbContextFactory<CoalitionDbContext> contextFact
         c.Representatives.OrderBy(r => r.SortOrder)
             .Select(r => new RepresentativeDto(r.Name, r.NameConfirmed, r.Office, r.Level, r.Format, r.Note)).ToList(),
         c.Notes, c.Contested, c.Pledges.Count,
-        c.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(s_sourceRef).ToList());
+        c.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(s_sourceRef).ToList(),
+        null);
 
-    public async Task<IReadOnlyList<CountryDto>> GetCountriesAsync(CancellationToken cancellationToken = default)
+    /// <summary>Every country with its standing on the filter's day (from the one place standings are computed).</summary>
+    public async Task<IReadOnlyList<CountryDto>> GetCountriesAsync(KnownFilter known, CancellationToken cancellationToken = default)
     {
+        var standings = await dashboard.GetStandingsAsync(known.ToFilter(), cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Countries.OrderBy(c => c.SortOrder).Select(s_country).AsSplitQuery().ToListAsync(cancellationToken);
+        var countries = await db.Countries.OrderBy(c => c.SortOrder).Select(s_country).AsSplitQuery().ToListAsync(cancellationToken);
+        var counts = await CountPledgesAsync(db, known, cancellationToken);
+        return countries.Select(c => c with { PledgeCount = counts.GetValueOrDefault(c.Iso3), Standing = ToDto(standings[c.Iso3]) }).ToList();
     }
 
-    public async Task<CountryDetailDto?> GetCountryAsync(string iso3, CancellationToken cancellationToken = default)
+    public async Task<CountryDetailDto?> GetCountryAsync(string iso3, KnownFilter known, CancellationToken cancellationToken = default)
     {
+        var filter = known.ToFilter();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var country = await db.Countries.Where(c => c.Iso3 == iso3).Select(s_country).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
         if (country is null)
         {
             return null;
         }
-        var pledges = await db.Pledges.Where(p => p.Countries.Any(c => c.Iso3 == iso3)).OrderBy(p => p.SortOrder)
+        var standings = await dashboard.GetStandingsAsync(filter, cancellationToken);
+        var pledges = await Dashboard.PledgeFilters.Apply(db.Pledges.Where(p => p.Countries.Any(c => c.Iso3 == iso3)), filter).OrderBy(p => p.SortOrder)
             .Select(s_pledge).AsSplitQuery().ToListAsync(cancellationToken);
-        var quotes = await db.Quotes.Where(q => q.CountryIso3 == iso3).OrderBy(q => q.SortOrder)
+        var quotes = await Known(db.Quotes.Where(q => q.CountryIso3 == iso3), known).OrderBy(q => q.SortOrder)
             .Select(s_quote).AsSplitQuery().ToListAsync(cancellationToken);
-        var events = await db.Events.Where(e => e.Countries.Any(c => c.Iso3 == iso3)).OrderBy(e => e.DateStart).ThenBy(e => e.SortOrder)
-            .Select(s_event).AsSplitQuery().ToListAsync(cancellationToken);
-        return new CountryDetailDto(country, pledges, quotes, events);
+        var events = await Dashboard.PledgeFilters.Apply(db.Events.Where(e => e.Countries.Any(c => c.Iso3 == iso3)), filter, coalitionInScope: false)
+            .OrderBy(e => e.DateStart).ThenBy(e => e.SortOrder).Select(s_event).AsSplitQuery().ToListAsync(cancellationToken);
+        // Each pledge says what this country is in it: a lead, a party, a partner named but not bound, a host.
+        var withRoles = pledges.Select(p => p with { Role = p.Parties.First(x => x.Id == iso3).Role }).ToList();
+        return new CountryDetailDto(country with { PledgeCount = pledges.Count, Standing = ToDto(standings[iso3]) }, withRoles, quotes, events);
+    }
+
+    private static StandingDto ToDto(Dashboard.Standing standing) => new(
+        Features.Filtering.DashboardFilter.Format(standing.AsOf), standing.ForcesSlug,
+        standing.StrongestCommitment is { } status ? Slug.Of(status) : null, standing.Basis);
+
+    private static async Task<Dictionary<string, int>> CountPledgesAsync(CoalitionDbContext db, KnownFilter known, CancellationToken cancellationToken) =>
+        await Dashboard.PledgeFilters.Apply(db.Pledges, known.ToFilter()).SelectMany(p => p.Countries, (p, c) => c.Iso3)
+            .GroupBy(code => code).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+
+    private static IQueryable<Quote> Known(IQueryable<Quote> quotes, KnownFilter known)
+    {
+        if (known.AsOf is { } asOf)
+        {
+            quotes = quotes.Where(q => q.Date == null || q.Date <= asOf);
+        }
+        if (known.MinReliability is not null)
+        {
+            var grades = known.ToFilter().Grades;
+            quotes = quotes.Where(q => q.Sources.Any(s => grades.Contains(s.Reliability)));
+        }
+        return quotes;
     }
 
     public async Task<IReadOnlySet<string>> GetCountryCodesAsync(CancellationToken cancellationToken = default)
@@ -72,10 +107,10 @@ public sealed class ApiQueries(IDbContextFactory<CoalitionDbContext> contextFact
         return (await db.Countries.Select(c => c.Iso3).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
     }
 
-    public async Task<IReadOnlyList<PledgeDto>> GetPledgesAsync(PledgeFilter filter, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PledgeDto>> GetPledgesAsync(PledgeFilter filter, KnownFilter known, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        IQueryable<Pledge> query = db.Pledges;
+        var query = Dashboard.PledgeFilters.Apply(db.Pledges, known.ToFilter());
         if (filter.Countries.Count > 0)
         {
             var countries = filter.Countries;
@@ -92,16 +127,16 @@ public sealed class ApiQueries(IDbContextFactory<CoalitionDbContext> contextFact
         return await query.OrderBy(p => p.SortOrder).Select(s_pledge).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<EventDto>> GetEventsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EventDto>> GetEventsAsync(KnownFilter known, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Events.OrderBy(e => e.DateStart).ThenBy(e => e.SortOrder).Select(s_event).AsSplitQuery().ToListAsync(cancellationToken);
+        return await Dashboard.PledgeFilters.Apply(db.Events, known.ToFilter(), coalitionInScope: false).OrderBy(e => e.DateStart).ThenBy(e => e.SortOrder).Select(s_event).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<QuoteDto>> GetQuotesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<QuoteDto>> GetQuotesAsync(KnownFilter known, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Quotes.OrderBy(q => q.SortOrder).Select(s_quote).AsSplitQuery().ToListAsync(cancellationToken);
+        return await Known(db.Quotes, known).OrderBy(q => q.SortOrder).Select(s_quote).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<OpenIssueDto>> GetOpenIssuesAsync(CancellationToken cancellationToken = default)
@@ -117,10 +152,21 @@ public sealed class ApiQueries(IDbContextFactory<CoalitionDbContext> contextFact
             .AsSplitQuery().ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<SourceDto>> GetSourcesAsync(CancellationToken cancellationToken = default)
+    /// <summary>The sources published by the filter's day (or undated) and at least as reliable as its threshold.</summary>
+    public async Task<IReadOnlyList<SourceDto>> GetSourcesAsync(KnownFilter known, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Sources.OrderBy(s => s.SortOrder)
+        IQueryable<Source> sources = db.Sources;
+        if (known.AsOf is { } asOf)
+        {
+            sources = sources.Where(s => s.Date == null || s.Date <= asOf);
+        }
+        if (known.MinReliability is not null)
+        {
+            var grades = known.ToFilter().Grades;
+            sources = sources.Where(s => grades.Contains(s.Reliability));
+        }
+        return await sources.OrderBy(s => s.SortOrder)
             .Select(s => new SourceDto(
                 s.Id, s.Outlet, s.Title, s.DateText, s.Url, s.SeedFile, s.Reliability, s.Language, s.Note,
                 s.Countries.Count + s.Organisations.Count + s.Pledges.Count + s.Events.Count + s.Quotes.Count + s.OpenIssues.Count))

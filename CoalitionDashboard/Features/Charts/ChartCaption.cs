@@ -1,4 +1,3 @@
-using System.Globalization;
 using CoalitionDashboard.Features.Filtering;
 
 namespace CoalitionDashboard.Features.Charts;
@@ -10,12 +9,11 @@ public static class ChartCaption
     /// <summary>Two short lines printed under every chart (and so on every saved PNG): the filter, and the source with its date.</summary>
     public static string For(FilterContext context)
     {
-        var asOf = context.Reference.AsOf is { } date ? date.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : "unknown date";
         var filter = context.Describe();
         if (filter.Length > MaxFilterLength)
         {
             filter = filter[..(MaxFilterLength - 1)].TrimEnd(' ', ',', '·') + "…";
         }
-        return $"Filter: {filter}\nSource: Coalition dashboard, curated data as of {asOf}";
+        return $"Filter: {filter}\nSource: Coalition dashboard · {context.Reference.Freshness(context.Filter).ToLowerInvariant()[0]}{context.Reference.Freshness(context.Filter)[1..]}";
     }
 }

@@ -60,6 +60,10 @@ public static class MapBuilder
         string Hover(CountryRow row, string value)
         {
             var lines = new List<string> { $"<b>{ChartBuilders.Encode(row.Name)}</b>", ChartBuilders.Encode(value) };
+            if (metric is MapMetric.Status or MapMetric.Forces && row.Role != CoalitionRole.NonMember)
+            {
+                lines.AddRange(StandingText.Lines(row.Standing).Select(line => "<i>" + ChartBuilders.Encode(line) + "</i>"));
+            }
             lines.Add(row.Representative is { } name
                 ? ChartBuilders.Encode($"{name}{(row.RepresentativeNameConfirmed ? "" : " (name inferred)")}, {row.Office}")
                 : row.Role == CoalitionRole.NonMember ? "Not in the coalition" : "Representative not identified");
@@ -157,7 +161,8 @@ public static class MapBuilder
         var description = $"{title}: map of {participants.Count} participants. " + string.Join("; ", entries.Select(e => $"{e.Name}: {e.Value}"));
         var table = new ChartTable(["Country", title], entries.Select(e => (IReadOnlyList<string>)[e.Name, e.Value])
             .Concat(context.Select(c => (IReadOnlyList<string>)[c.Name, "Not in the coalition"])).ToList());
-        var key = $"map|{metric}|{category}|{view}|{caption}|" + string.Join(";", entries.Select(e => $"{e.Iso3}{e.Rank}")) + "|" + string.Join(",", context.Select(c => c.Iso3));
+        var key = $"map|{metric}|{category}|{view}|{caption}|" + string.Join(";", entries.Select(e => $"{e.Iso3}{e.Rank}")) + "|" + string.Join(",", context.Select(c => c.Iso3))
+            + "|" + string.Join(";", participants.Select(r => r.Standing.AsOf.DayNumber + string.Join(",", r.Standing.Basis)));
         return new MapModel(new ChartSpec("map", title, description, Traces, Layout, table, key, chartHeight, ModeBar: true), entries, legend);
     }
 
@@ -169,7 +174,7 @@ public static class MapBuilder
             case MapMetric.Status:
             {
                 var classes = Enum.GetValues<PledgeStatus>().Select(s => (Label: Vocabulary.Label(s), Color: ChartColors.Of(s))).ToList();
-                classes.Add(("No public pledge found", NoPosition));
+                classes.Add(("No commitment on record", NoPosition));
                 var entries = participants.Select(r =>
                 {
                     var index = r.StrongestStatus is { } s ? (int)s : classes.Count - 1;
@@ -181,7 +186,7 @@ public static class MapBuilder
             {
                 var order = new[] { TroopsPosition.Offered, TroopsPosition.Possible, TroopsPosition.OutsideUkraine, TroopsPosition.Declined };
                 var classes = order.Select(t => (Label: Vocabulary.Label(t), Color: ChartColors.Of(t))).ToList();
-                classes.Add(("No position on forces found", NoPosition));
+                classes.Add(("No position on forces on record", NoPosition));
                 classes.Add(("Ukraine (host country)", "#ffd500"));
                 var entries = participants.Select(r =>
                 {

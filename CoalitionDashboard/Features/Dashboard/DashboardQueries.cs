@@ -12,7 +12,7 @@ namespace CoalitionDashboard.Features.Dashboard;
 /// over <see cref="PledgeFacts"/>, the shared in-memory projection of every pledge, which answers them in about a
 /// millisecond at 100,000 pledges.
 /// </summary>
-public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> contextFactory, QueryCache cache, PledgeFactsStore facts)
+public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> contextFactory, QueryCache cache, PledgeFactsStore facts, ReferenceData reference)
 {
     private static readonly Expression<Func<Source, SourceLink>> s_source = s => new SourceLink(s.Id, s.Outlet, s.Url, s.Reliability);
 
@@ -22,14 +22,16 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
         p.Organisations.OrderBy(o => o.SortOrder).Select(o => o.Id).ToList(),
         p.Categories.OrderBy(c => c.Position).Select(c => c.Category).ToList(),
         p.Status, p.StatusNote, p.Troops, p.Condition, p.QuantityText, p.DateStart, p.DateText, p.Speaker, p.Contested,
-        p.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(s_source).ToList());
+        p.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(s_source).ToList(),
+        p.Parties.OrderBy(x => x.Position).Select(x => new PartyRef(x.Party, x.Role)).ToList(),
+        p.Supersedes.Select(x => x.SupersededId).ToList());
 
     private static readonly Expression<Func<TimelineEvent, EventRow>> s_event = e => new EventRow(
         e.Id, e.DateStart, e.DateEnd, e.DateText, e.Title, e.Summary, e.Kind, e.IncludesCoalition,
         e.Countries.OrderBy(c => c.SortOrder).Select(c => c.Iso3).ToList(),
         e.Organisations.OrderBy(o => o.SortOrder).Select(o => o.Id).ToList(),
         e.PartiesNote, e.Contested,
-        e.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(s_source).ToList());
+        e.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(s_source).ToList(), e.Status);
 
     private static readonly Expression<Func<Quote, QuoteRow>> s_quote = q => new QuoteRow(
         q.Id, q.Speaker, q.Office, q.CountryIso3, q.OrganisationId, q.Date, q.DateText, q.Text, q.Original, q.Translated, q.Direct,
@@ -52,15 +54,38 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
         return await db.Pledges.Apply(filter).OrderBy(p => p.SortOrder).Select(s_pledge).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
-    public Task<IReadOnlyList<PledgeRow>> GetPledgesOfCountryAsync(string iso3, CancellationToken cancellationToken = default) =>
-        cache.GetAsync($"country-pledges|{iso3}", () => LoadGetPledgesOfCountryAsync(iso3));
+    /// <summary>The pledges that name the country (in any role), as known under the filter's date and reliability.</summary>
+    public Task<IReadOnlyList<PledgeRow>> GetPledgesOfCountryAsync(string iso3, DashboardFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        var known = KnownOnly(filter);
+        return cache.GetAsync($"country-pledges|{iso3}|{known.Query}", () => LoadGetPledgesOfCountryAsync(iso3, known));
+    }
 
-    private async Task<IReadOnlyList<PledgeRow>> LoadGetPledgesOfCountryAsync(string iso3)
+    private async Task<IReadOnlyList<PledgeRow>> LoadGetPledgesOfCountryAsync(string iso3, DashboardFilter known)
     {
         var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Pledges.Where(p => p.Countries.Any(c => c.Iso3 == iso3)).OrderBy(p => p.SortOrder)
+        return await db.Pledges.Where(p => p.Countries.Any(c => c.Iso3 == iso3)).Apply(known).OrderBy(p => p.SortOrder)
             .Select(s_pledge).AsSplitQuery().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Only the parts of a filter that say what was known: its date and its reliability threshold.</summary>
+    private static DashboardFilter KnownOnly(DashboardFilter? filter) =>
+        filter is null ? DashboardFilter.None : DashboardFilter.None.With(asOf: filter.AsOf, minReliability: filter.MinReliability);
+
+    /// <summary>
+    /// Every country's standing on the view's date (see <see cref="PledgeFacts.Standings"/>): the one source of the
+    /// map's colours, the KPIs, the countries grid and its exports, the profiles, the slides and the API.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Standing>> GetStandingsAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
+    {
+        var day = (await reference.GetAsync()).ViewDate(filter);
+        if (day == DateOnly.MaxValue)
+        {
+            day = DateOnly.FromDateTime(DateTime.UtcNow);
+        }
+        return await cache.GetAsync($"standings|{DashboardFilter.Format(day)}|{filter.MinReliability}",
+            async () => (await facts.GetAsync()).Standings(day, filter.MinReliability));
     }
 
     /// <summary>Pledges per category (a pledge counts once in each of its categories).</summary>
@@ -139,17 +164,19 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
             .ToListAsync(cancellationToken);
 
         var byCountry = (await facts.GetAsync()).ByCountry(filter);
+        var standings = await GetStandingsAsync(filter, cancellationToken);
+        var snapshot = await reference.GetAsync();
+        // Attendance and representatives are those of the summit: not yet known on an earlier day.
+        var beforeSummit = snapshot.SummitDate is { } summit && snapshot.ViewDate(filter) < summit;
         return countries.Select(c =>
         {
             var own = byCountry.GetValueOrDefault(c.Iso3);
             var byStatus = own?.ByStatus ?? new Dictionary<PledgeStatus, int>();
+            var representative = beforeSummit ? null : c.Representative;
             return new CountryRow(
-                c.Iso3, c.Name, c.IsEu, c.IsNato, c.IsG7, c.Role, c.Attendance,
-                c.Representative?.Name, c.Representative?.NameConfirmed ?? true, c.Representative?.Office, c.Representative?.Level,
-                byStatus.Values.Sum(), byStatus.Count == 0 ? null : byStatus.Keys.Min(),
-                // Ukraine is the host: its signature on the Declaration of Intent is not an offer of forces in Ukraine.
-                c.Iso3 == HostCountry ? null : StrongestTroops(own?.Troops ?? []),
-                own?.Categories ?? [], byStatus, c.Contested);
+                c.Iso3, c.Name, c.IsEu, c.IsNato, c.IsG7, c.Role, beforeSummit ? null : c.Attendance,
+                representative?.Name, representative?.NameConfirmed ?? true, representative?.Office, representative?.Level,
+                byStatus.Values.Sum(), standings[c.Iso3], own?.Categories ?? [], byStatus, c.Contested);
         }).ToList();
     }
 
@@ -161,20 +188,6 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
         (await facts.GetAsync()).CountByCountryInCategory(filter, category);
 
     public const string HostCountry = "UKR";
-
-    /// <summary>Offered beats possible beats outside-Ukraine; a decline counts only when nothing else was said.</summary>
-    internal static TroopsPosition? StrongestTroops(IEnumerable<TroopsPosition?> positions)
-    {
-        var set = positions.OfType<TroopsPosition>().ToHashSet();
-        foreach (var position in new[] { TroopsPosition.Offered, TroopsPosition.Possible, TroopsPosition.OutsideUkraine, TroopsPosition.Declined })
-        {
-            if (set.Contains(position))
-            {
-                return position;
-            }
-        }
-        return null;
-    }
 
     public static Kpis ComputeKpis(IReadOnlyList<CountryRow> countries, PledgeStats pledges)
     {
@@ -245,6 +258,15 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
         if (filter.To is { } to)
         {
             quotes = quotes.Where(q => q.Date == null || q.Date <= to);
+        }
+        if (filter.AsOf is { } asOf)
+        {
+            quotes = quotes.Where(q => q.Date == null || q.Date <= asOf);
+        }
+        if (filter.MinReliability is not null)
+        {
+            var grades = filter.Grades;
+            quotes = quotes.Where(q => q.Sources.Any(s => grades.Contains(s.Reliability)));
         }
         var ordered = quotes.OrderBy(q => q.SortOrder);
         return await (take is { } n ? ordered.Take(n) : ordered).Select(s_quote).AsSplitQuery().ToListAsync(cancellationToken);

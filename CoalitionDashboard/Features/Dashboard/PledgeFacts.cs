@@ -37,6 +37,13 @@ public sealed class PledgeFacts
     private readonly int[] _end;
     private readonly bool[] _coalitionWide;
     private readonly int[][] _countries;
+    // The role of each of _countries[i] in pledge i, index for index.
+    private readonly PartyRole[][] _roles;
+    private readonly Reliability[] _best;
+    private readonly string[] _dateTexts;
+    private readonly int[][] _supersedes;
+    // Per country, the pledges that name it, in the curated order.
+    private readonly int[][] _pledgesOf;
     private readonly Dictionary<(PledgeSort, bool), int[]> _orders = [];
 
     internal PledgeFacts(IReadOnlyList<CountryFact> countries, IReadOnlyList<PledgeFact> pledges)
@@ -60,6 +67,15 @@ public sealed class PledgeFacts
         _end = new int[Count];
         _coalitionWide = new bool[Count];
         _countries = new int[Count][];
+        _roles = new PartyRole[Count][];
+        _best = new Reliability[Count];
+        _dateTexts = new string[Count];
+        _supersedes = new int[Count][];
+        var index = new Dictionary<string, int>(Count, StringComparer.Ordinal);
+        for (var i = 0; i < Count; i++)
+        {
+            index[pledges[i].Id] = i;
+        }
         for (var i = 0; i < Count; i++)
         {
             var p = pledges[i];
@@ -74,8 +90,25 @@ public sealed class PledgeFacts
             _start[i] = p.Start.DayNumber;
             _end[i] = (p.End ?? p.Start).DayNumber;
             _coalitionWide[i] = p.CoalitionWide;
-            _countries[i] = p.Countries.Select(code => _countryIndex[code]).ToArray();
+            _countries[i] = p.Countries.Select(c => _countryIndex[c.Iso3]).ToArray();
+            _roles[i] = p.Countries.Select(c => c.Role).ToArray();
+            _best[i] = p.BestReliability;
+            _dateTexts[i] = p.DateText;
+            _supersedes[i] = p.Supersedes.Where(index.ContainsKey).Select(id => index[id]).ToArray();
         }
+        var of = new List<int>[_countryCodes.Length];
+        for (var c = 0; c < of.Length; c++)
+        {
+            of[c] = [];
+        }
+        for (var i = 0; i < Count; i++)
+        {
+            foreach (var c in _countries[i])
+            {
+                of[c].Add(i);
+            }
+        }
+        _pledgesOf = of.Select(l => l.ToArray()).ToArray();
     }
 
     /// <summary>How many pledges the data set holds.</summary>
@@ -101,8 +134,13 @@ public sealed class PledgeFacts
         return (filter.CategoryBit == 0 || (_categories[i] & filter.CategoryBit) != 0)
             && (filter.Status is not { } status || _status[i] == status)
             && (filter.From is not { } from || _end[i] >= from)
-            && (filter.To is not { } to || _start[i] <= to);
+            && (filter.To is not { } to || _start[i] <= to)
+            && Known(i, filter.AsOf, filter.MinReliability);
     }
+
+    /// <summary>Whether pledge <paramref name="i"/> was on record by the day and rests on a source at least that reliable.</summary>
+    private bool Known(int i, int? asOf, Reliability? minReliability) =>
+        (asOf is not { } day || _start[i] <= day) && (minReliability is not { } min || _best[i] <= min);
 
     // Whether one of the countries has the flag set to the value (a loop: this runs once per pledge per query).
     private static bool Any(int[] countries, bool[] flags, bool value)
@@ -133,7 +171,7 @@ public sealed class PledgeFacts
             }
         }
         return new CompiledFilter(countries, filter.Bloc, filter.Category is { } c ? Bit(c) : 0, filter.Status,
-            filter.From?.DayNumber, filter.To?.DayNumber);
+            filter.From?.DayNumber, filter.To?.DayNumber, filter.AsOf?.DayNumber, filter.MinReliability);
     }
 
     /// <summary>The indexes of the pledges that pass the filter, in the curated order.</summary>
@@ -311,18 +349,113 @@ public sealed class PledgeFacts
         return order;
     }
 
+    /// <summary>
+    /// Every country's standing on <paramref name="asOf"/> (the day's end), from the records on file by then that rest on
+    /// a source at least as reliable as <paramref name="minReliability"/>: the one place a standing is computed.
+    /// </summary>
+    /// <remarks>
+    /// Only records the country is bound by count (<see cref="PartyRoles.IsBound"/>); a partner named in a text is not
+    /// its party. A record is superseded for the country when a later record of its own says so (<c>supersedes</c>), or,
+    /// for a forces position, by the country's later-dated forces position: its latest dated position stands, a refusal
+    /// superseding an earlier offer and the other way round. Superseded records stay in the history and count no more.
+    /// The strongest commitment is the strongest status among the records that stand, confirmed ones first: a report,
+    /// a draft or a dropped draft counts only where nothing confirmed stands.
+    /// </remarks>
+    public IReadOnlyDictionary<string, Standing> Standings(DateOnly asOf, Reliability? minReliability)
+    {
+        var result = new Dictionary<string, Standing>(_countryCodes.Length, StringComparer.Ordinal);
+        for (var c = 0; c < _countryCodes.Length; c++)
+        {
+            result[_countryCodes[c]] = StandingOf(c, asOf, minReliability);
+        }
+        return result;
+    }
+
+    private Standing StandingOf(int country, DateOnly asOf, Reliability? minReliability)
+    {
+        var day = asOf.DayNumber;
+        // The records the country is bound by and that were on file by the day, with its role in each.
+        var records = new List<(int Pledge, PartyRole Role)>();
+        foreach (var i in _pledgesOf[country])
+        {
+            var role = _roles[i][Array.IndexOf(_countries[i], country)];
+            if (PartyRoles.IsBound(role) && Known(i, day, minReliability))
+            {
+                records.Add((i, role));
+            }
+        }
+        var supersededBy = new Dictionary<int, int>();
+        foreach (var (i, _) in records)
+        {
+            foreach (var target in _supersedes[i])
+            {
+                if (records.Exists(r => r.Pledge == target))
+                {
+                    supersededBy.TryAdd(target, i);
+                }
+            }
+        }
+        // Forces: the latest dated position that no record superseded; earlier positions give way to it.
+        var forces = records.Where(r => _troops[r.Pledge] != NoTroops && PartyRoles.SpeaksForForces(r.Role) && !supersededBy.ContainsKey(r.Pledge))
+            .Select(r => r.Pledge).ToList();
+        var latestDay = forces.Count == 0 ? 0 : forces.Max(i => _start[i]);
+        var latest = forces.Where(i => _start[i] == latestDay).OrderBy(i => _troops[i]).ToList();
+        foreach (var i in forces.Where(i => _start[i] < latestDay))
+        {
+            supersededBy.TryAdd(i, latest[0]);
+        }
+        TroopsPosition? position = latest.Count == 0 ? null : (TroopsPosition)_troops[latest[0]];
+
+        // Commitment: the strongest status of what stands, confirmed records first.
+        var standing = records.Where(r => !supersededBy.ContainsKey(r.Pledge)).Select(r => r.Pledge).ToList();
+        var confirmed = standing.Where(i => !IsUnconfirmed(_status[i])).ToList();
+        var pool = confirmed.Count > 0 ? confirmed : standing;
+        PledgeStatus? strongest = pool.Count == 0 ? null : pool.Min(i => _status[i]);
+        var basis = latest.Where(i => _troops[i] == _troops[latest[0]])
+            .Concat(pool.Where(i => _status[i] == strongest))
+            .Distinct().Order().Select(i => _ids[i]).ToList();
+
+        var history = records.OrderBy(r => _start[r.Pledge]).ThenBy(r => r.Pledge).Select(r => new PositionStep(
+            _ids[r.Pledge], DateOnly.FromDayNumber(_start[r.Pledge]), _dateTexts[r.Pledge], _titles[r.Pledge], r.Role, _status[r.Pledge],
+            _troops[r.Pledge] == NoTroops || !PartyRoles.SpeaksForForces(r.Role) ? null : (TroopsPosition)_troops[r.Pledge],
+            supersededBy.TryGetValue(r.Pledge, out var by) ? _ids[by] : null)).ToList();
+        return new Standing(asOf, position, strongest, basis, history);
+    }
+
+    /// <summary>Statuses that say nothing confirmed by the government concerned: a press report, a draft, a dropped draft.</summary>
+    public static bool IsUnconfirmed(PledgeStatus status) => status is PledgeStatus.Reported or PledgeStatus.Draft or PledgeStatus.DroppedFromDraft;
+
     private static IOrderedEnumerable<int> Sort<TKey>(IEnumerable<int> indexes, Func<int, TKey> key, IComparer<TKey> comparer, bool descending) =>
         descending ? indexes.OrderByDescending(key, comparer) : indexes.OrderBy(key, comparer);
 }
 
 /// <summary>A filter in the terms of one <see cref="PledgeFacts"/>: country indexes, a category bit, day numbers.</summary>
-internal readonly record struct CompiledFilter(bool[]? Countries, Bloc? Bloc, int CategoryBit, PledgeStatus? Status, int? From, int? To);
+internal readonly record struct CompiledFilter(bool[]? Countries, Bloc? Bloc, int CategoryBit, PledgeStatus? Status, int? From, int? To, int? AsOf, Reliability? MinReliability);
+
+/// <summary>
+/// Where a country stands on a date: its forces position on Ukrainian soil (null: none on record), its strongest
+/// commitment (null: none), the records those rest on, and its history of bound records, each with the record that
+/// superseded it (if any).
+/// </summary>
+public sealed record Standing(DateOnly AsOf, TroopsPosition? Forces, PledgeStatus? StrongestCommitment, IReadOnlyList<string> Basis, IReadOnlyList<PositionStep> History)
+{
+    /// <summary>The forces position as the API spells it: offered, possible, outside-ukraine, declined or none.</summary>
+    public string ForcesSlug => Forces is { } f ? Slug.Of(f) : "none";
+}
+
+/// <summary>One record in a country's history: what it said (status, forces) and, if it no longer stands, what superseded it.</summary>
+public sealed record PositionStep(
+    string PledgeId, DateOnly Date, string DateText, string Title, PartyRole Role, PledgeStatus Status, TroopsPosition? Forces, string? SupersededBy);
 
 /// <summary>A country's pledges under a filter: counts by status, its forces positions, its categories.</summary>
 public sealed record CountryPledges(IReadOnlyDictionary<PledgeStatus, int> ByStatus, IReadOnlyList<TroopsPosition?> Troops, IReadOnlyList<PledgeCategory> Categories);
 
 internal sealed record CountryFact(string Iso3, string Name, bool Eu, bool Nato);
 
+/// <param name="Countries">The countries the pledge names, each with its role, in the curated country order.</param>
+/// <param name="BestReliability">The grade of its most reliable source.</param>
+/// <param name="Supersedes">The ids of the pledges it supersedes.</param>
 internal sealed record PledgeFact(
     string Id, string Title, string Description, string? Speaker, PledgeStatus Status, TroopsPosition? Troops, PledgeCategory MainCategory,
-    IReadOnlyList<PledgeCategory> Categories, DateOnly Start, DateOnly? End, bool CoalitionWide, IReadOnlyList<string> Countries);
+    IReadOnlyList<PledgeCategory> Categories, DateOnly Start, DateOnly? End, string DateText, bool CoalitionWide,
+    IReadOnlyList<(string Iso3, PartyRole Role)> Countries, Reliability BestReliability, IReadOnlyList<string> Supersedes);

@@ -33,15 +33,20 @@ public sealed class PledgeFactsStore(IDbContextFactory<CoalitionDbContext> conte
         var countries = await db.Countries.OrderBy(c => c.SortOrder)
             .Select(c => new CountryFact(c.Iso3, c.Name, c.IsEu, c.IsNato)).ToListAsync();
         var pledges = await db.Pledges.OrderBy(p => p.SortOrder)
-            .Select(p => new { p.Id, p.Title, p.Description, p.Speaker, p.Status, p.Troops, p.MainCategory, p.DateStart, p.DateEnd, p.IsCoalitionWide })
+            .Select(p => new { p.Id, p.Title, p.Description, p.Speaker, p.Status, p.Troops, p.MainCategory, p.DateStart, p.DateEnd, p.DateText, p.IsCoalitionWide })
             .ToListAsync();
-        var links = await db.Pledges.SelectMany(p => p.Countries, (p, c) => new { p.Id, c.Iso3, c.SortOrder }).ToListAsync();
+        // A pledge's countries (with their roles) in the curated country order, as the pledge rows list them.
+        var links = await db.PledgeParties.Join(db.Countries, x => x.Party, c => c.Iso3, (x, c) => new { x.PledgeId, c.Iso3, x.Role, c.SortOrder }).ToListAsync();
         var categories = await db.PledgeCategories.OrderBy(c => c.Position).Select(c => new { c.PledgeId, c.Category }).ToListAsync();
-        // A pledge's countries in the curated country order (as the pledge rows list them).
-        var countriesOf = links.OrderBy(l => l.SortOrder).ToLookup(l => l.Id, l => l.Iso3, StringComparer.Ordinal);
+        var grades = await db.Pledges.SelectMany(p => p.Sources, (p, s) => new { p.Id, s.Reliability }).ToListAsync();
+        var supersessions = await db.PledgeSupersessions.Select(x => new { x.PledgeId, x.SupersededId }).ToListAsync();
+        var countriesOf = links.OrderBy(l => l.SortOrder).ToLookup(l => l.PledgeId, l => (l.Iso3, l.Role), StringComparer.Ordinal);
         var categoriesOf = categories.ToLookup(c => c.PledgeId, c => c.Category, StringComparer.Ordinal);
+        var bestOf = grades.GroupBy(g => g.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(x => x.Reliability), StringComparer.Ordinal);
+        var supersedesOf = supersessions.ToLookup(x => x.PledgeId, x => x.SupersededId, StringComparer.Ordinal);
         return new PledgeFacts(countries, pledges.Select(p => new PledgeFact(
             p.Id, p.Title, p.Description, p.Speaker, p.Status, p.Troops, p.MainCategory, categoriesOf[p.Id].ToList(),
-            p.DateStart, p.DateEnd, p.IsCoalitionWide, countriesOf[p.Id].ToList())).ToList());
+            p.DateStart, p.DateEnd, p.DateText, p.IsCoalitionWide, countriesOf[p.Id].ToList(),
+            bestOf.GetValueOrDefault(p.Id, Reliability.C), supersedesOf[p.Id].ToList())).ToList());
     }
 }

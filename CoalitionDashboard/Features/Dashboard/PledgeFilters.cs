@@ -36,6 +36,15 @@ public static class PledgeFilters
         {
             pledges = pledges.Where(p => p.DateStart <= to);
         }
+        if (filter.AsOf is { } asOf)
+        {
+            pledges = pledges.Where(p => p.DateStart <= asOf);
+        }
+        if (filter.MinReliability is not null)
+        {
+            var grades = filter.Grades;
+            pledges = pledges.Where(p => p.Sources.Any(s => grades.Contains(s.Reliability)));
+        }
         return pledges;
     }
 
@@ -79,6 +88,15 @@ public static class PledgeFilters
         if (filter.To is { } to)
         {
             events = events.Where(e => e.DateStart <= to);
+        }
+        if (filter.AsOf is { } asOf)
+        {
+            events = events.Where(e => e.DateStart <= asOf);
+        }
+        if (filter.MinReliability is not null)
+        {
+            var grades = filter.Grades;
+            events = events.Where(e => e.Sources.Any(s => grades.Contains(s.Reliability)));
         }
         return events;
     }

@@ -22,13 +22,15 @@ public static class ExportEndpoints
             }
             var rows = await queries.GetPledgesAsync(context.Filter, ct);
             var csv = Header(new Csv(), context, "pledges", rows.Count)
-                .Row("id", "coalition_wide", "countries", "country_names", "organisations", "categories", "status", "status_note", "troops", "condition",
-                     "quantity", "date", "speaker", "title", "description", "contested", "source_ids", "source_urls");
+                .Row("id", "coalition_wide", "countries", "country_names", "organisations", "parties_roles", "categories", "status", "status_note", "troops", "condition",
+                     "quantity", "date", "speaker", "title", "description", "contested", "supersedes", "c_grade_sources_only", "source_ids", "source_urls");
             foreach (var p in rows)
             {
                 csv.Row(p.Id, p.CoalitionWide ? "yes" : "no", string.Join(';', p.Countries), string.Join(';', p.Countries.Select(context.Reference.NameOf)),
-                    string.Join(';', p.Organisations), string.Join(';', p.Categories.Select(Slug.Of)), Slug.Of(p.Status), p.StatusNote,
+                    string.Join(';', p.Organisations), string.Join(';', p.Parties.Select(x => $"{x.Party}:{Slug.Of(x.Role)}")),
+                    string.Join(';', p.Categories.Select(Slug.Of)), Slug.Of(p.Status), p.StatusNote,
                     p.Troops is { } t ? Slug.Of(t) : null, p.Condition, p.Quantity, p.DateText, p.Speaker, p.Title, p.Description, p.Contested,
+                    string.Join(';', p.Supersedes), p.WeakEvidence ? "yes" : "no",
                     string.Join(';', p.Sources.Select(s => s.Id)), string.Join(' ', p.Sources.Select(s => s.Url ?? "")));
             }
             return File(csv, "pledges", context, "csv", "text/csv");
@@ -46,13 +48,16 @@ public static class ExportEndpoints
             {
                 dataset = context.Reference.Title,
                 dataAsOf = context.Reference.AsOf,
+                reviewedOn = context.Reference.ReviewedOn,
+                viewAsOf = context.Reference.ViewDate(context.Filter),
                 exportedAtUtc = DateTime.UtcNow,
                 filter = new { query = context.Filter.Query, description = context.Describe() },
                 count = rows.Count,
                 pledges = rows.Select(p => new
                 {
                     p.Id, p.Title, p.Description, p.CoalitionWide, p.Countries, p.Organisations, p.Categories, p.Status, p.StatusNote, p.Troops,
-                    p.Condition, p.Quantity, Date = p.DateText, p.Speaker, p.Contested, SourceIds = p.Sources.Select(s => s.Id),
+                    p.Condition, p.Quantity, Date = p.DateText, p.Speaker, p.Contested, p.Supersedes, CGradeSourcesOnly = p.WeakEvidence,
+                    Parties = p.Parties.Select(x => new { Id = x.Party, x.Role }), SourceIds = p.Sources.Select(s => s.Id),
                 }),
             };
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName("pledges", context, "json")}\"";
@@ -69,14 +74,14 @@ public static class ExportEndpoints
             var rows = await queries.GetCountryRowsAsync(context.Filter, ct);
             var csv = Header(new Csv(), context, "countries", rows.Count)
                 .Row("iso3", "name", "role", "eu", "nato", "representative", "name_confirmed", "office", "level", "attendance", "pledges",
-                     "strongest_status", "forces_in_ukraine", "categories", "contested");
+                     "strongest_commitment", "forces_in_ukraine", "standing_as_of", "standing_basis", "categories", "contested");
             foreach (var c in rows)
             {
                 csv.Row(c.Iso3, c.Name, Slug.Of(c.Role), c.Eu ? "yes" : "no", c.Nato ? "yes" : "no", c.Representative ?? "not identified",
                     c.Representative is null ? "" : c.RepresentativeNameConfirmed ? "yes" : "no", c.Office, c.Level is { } l ? Slug.Of(l) : null,
                     c.Attendance is { } a ? Slug.Of(a) : null, c.Pledges.ToString(CultureInfo.InvariantCulture),
-                    c.StrongestStatus is { } s ? Slug.Of(s) : null, c.Troops is { } t ? Slug.Of(t) : null,
-                    string.Join(';', c.Categories.Select(Slug.Of)), c.Contested);
+                    c.StrongestStatus is { } s ? Slug.Of(s) : null, c.Standing.ForcesSlug, DashboardFilter.Format(c.Standing.AsOf),
+                    string.Join(';', c.Standing.Basis), string.Join(';', c.Categories.Select(Slug.Of)), c.Contested);
             }
             return File(csv, "countries", context, "csv", "text/csv");
         });
@@ -97,7 +102,7 @@ public static class ExportEndpoints
     private static Csv Header(Csv csv, FilterContext context, string what, int count) => csv
         .Comment($"{context.Reference.Title}: {what} export")
         .Comment($"Filter: {context.Describe()}{(context.Filter.IsEmpty ? "" : " (?" + context.Filter.Query + ")")}")
-        .Comment($"Data as of {context.Reference.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown"}; {count} rows; exported {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        .Comment($"{context.Reference.Freshness(context.Filter)}; {count} rows; exported {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 
     private static IResult File(Csv csv, string what, FilterContext context, string extension, string contentType) =>
         TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), contentType + "; charset=utf-8",

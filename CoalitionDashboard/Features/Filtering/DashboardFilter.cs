@@ -13,11 +13,14 @@ public enum Bloc { Eu, Nato, NonEu }
 /// </summary>
 public sealed class DashboardFilter : IEquatable<DashboardFilter>
 {
-    public static readonly IReadOnlyList<string> Keys = ["country", "category", "status", "bloc", "from", "to"];
+    public static readonly IReadOnlyList<string> Keys = ["country", "category", "status", "bloc", "from", "to", "asof", "minReliability"];
 
     public static readonly DashboardFilter None = new([], null, null, null, null, null);
 
-    public DashboardFilter(IEnumerable<string> countries, PledgeCategory? category, PledgeStatus? status, Bloc? bloc, DateOnly? from, DateOnly? to)
+    /// <param name="asOf">Draw the view as it stood on this day: records dated after it are not counted.</param>
+    /// <param name="minReliability">Hide records whose best source is less reliable than this grade.</param>
+    public DashboardFilter(IEnumerable<string> countries, PledgeCategory? category, PledgeStatus? status, Bloc? bloc, DateOnly? from, DateOnly? to,
+        DateOnly? asOf = null, Reliability? minReliability = null)
     {
         Countries = countries.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         Category = category;
@@ -25,6 +28,9 @@ public sealed class DashboardFilter : IEquatable<DashboardFilter>
         Bloc = bloc;
         From = from;
         To = to;
+        AsOf = asOf;
+        // C is every grade: no filter.
+        MinReliability = minReliability is Reliability.C ? null : minReliability;
         Query = BuildQuery();
     }
 
@@ -34,6 +40,19 @@ public sealed class DashboardFilter : IEquatable<DashboardFilter>
     public Bloc? Bloc { get; }
     public DateOnly? From { get; }
     public DateOnly? To { get; }
+    public DateOnly? AsOf { get; }
+    public Reliability? MinReliability { get; }
+
+    /// <summary>The day the view is drawn as of: <see cref="AsOf"/>, or the latest fact of the data set.</summary>
+    public DateOnly AsOfOr(DateOnly dataAsOf) => AsOf is { } day && day < dataAsOf ? day : dataAsOf;
+
+    /// <summary>Which source grades pass the reliability filter.</summary>
+    public IReadOnlyList<Reliability> Grades => MinReliability switch
+    {
+        Reliability.A => [Reliability.A],
+        Reliability.B => [Reliability.A, Reliability.B],
+        _ => [Reliability.A, Reliability.B, Reliability.C],
+    };
 
     /// <summary>The canonical query-string form (without '?'), empty when no filter is set.</summary>
     public string Query { get; }
@@ -45,8 +64,9 @@ public sealed class DashboardFilter : IEquatable<DashboardFilter>
 
     public DashboardFilter With(
         IEnumerable<string>? countries = null, Optional<PledgeCategory?> category = default, Optional<PledgeStatus?> status = default,
-        Optional<Bloc?> bloc = default, Optional<DateOnly?> from = default, Optional<DateOnly?> to = default) =>
-        new(countries ?? Countries, category.Or(Category), status.Or(Status), bloc.Or(Bloc), from.Or(From), to.Or(To));
+        Optional<Bloc?> bloc = default, Optional<DateOnly?> from = default, Optional<DateOnly?> to = default,
+        Optional<DateOnly?> asOf = default, Optional<Reliability?> minReliability = default) =>
+        new(countries ?? Countries, category.Or(Category), status.Or(Status), bloc.Or(Bloc), from.Or(From), to.Or(To), asOf.Or(AsOf), minReliability.Or(MinReliability));
 
     public static string Slug(Bloc bloc) => bloc switch { Filtering.Bloc.Eu => "eu", Filtering.Bloc.Nato => "nato", _ => "non-eu" };
 
@@ -89,6 +109,14 @@ public sealed class DashboardFilter : IEquatable<DashboardFilter>
         {
             parts.Add("to=" + Format(to));
         }
+        if (AsOf is { } asOf)
+        {
+            parts.Add("asof=" + Format(asOf));
+        }
+        if (MinReliability is { } min)
+        {
+            parts.Add("minReliability=" + min);
+        }
         return string.Join('&', parts);
     }
 
@@ -120,6 +148,14 @@ public sealed class DashboardFilter : IEquatable<DashboardFilter>
         if (From is not null || To is not null)
         {
             Add($"Dates: {(From is { } f ? Format(f) : "…")} to {(To is { } t ? Format(t) : "…")}");
+        }
+        if (AsOf is { } asOf)
+        {
+            Add("As of " + Format(asOf));
+        }
+        if (MinReliability is { } min)
+        {
+            Add(min == Reliability.A ? "Official sources (A) only" : "Sources graded A or B only");
         }
         return text.ToString();
     }

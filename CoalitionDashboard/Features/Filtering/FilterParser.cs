@@ -15,7 +15,8 @@ public static class FilterParser
 {
     private const int MaxCountries = 60;
 
-    public static FilterParseResult Parse(string? query, IReadOnlySet<string> knownCountries)
+    /// <param name="today">The latest day <c>asof</c> may name (today, in UTC, when not given).</param>
+    public static FilterParseResult Parse(string? query, IReadOnlySet<string> knownCountries, DateOnly? today = null)
     {
         var values = QueryHelpers.ParseQuery(query);
         var errors = new List<string>();
@@ -70,7 +71,28 @@ public static class FilterParser
             from = to = null;
         }
 
-        return new FilterParseResult(new DashboardFilter(countries, category, status, bloc, from, to), errors);
+        var asOf = ParseDate(values, "asof", errors);
+        var latest = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        if (asOf > latest)
+        {
+            errors.Add($"'asof' {DashboardFilter.Format(asOf.Value)} is in the future; it was ignored (the view shows the latest data).");
+            asOf = null;
+        }
+
+        Reliability? minReliability = null;
+        if (Single(values, "minReliability") is { } gradeText)
+        {
+            if (gradeText.ToUpperInvariant() is "A" or "B" or "C")
+            {
+                minReliability = Enum.Parse<Reliability>(gradeText.ToUpperInvariant());
+            }
+            else
+            {
+                errors.Add($"Unknown minReliability '{Shorten(gradeText)}' was ignored (use A, B or C).");
+            }
+        }
+
+        return new FilterParseResult(new DashboardFilter(countries, category, status, bloc, from, to, asOf, minReliability), errors);
     }
 
     private static TEnum? ParseSlug<TEnum>(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> values, string key, List<string> errors)

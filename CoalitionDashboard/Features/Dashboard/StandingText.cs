@@ -1,0 +1,51 @@
+using System.Globalization;
+using CoalitionDashboard.Data;
+
+namespace CoalitionDashboard.Features.Dashboard;
+
+/// <summary>How a <see cref="Standing"/> reads in words: the same phrases on the map, the grid, the profile and the slides.</summary>
+public static class StandingText
+{
+    public static string Forces(Standing standing) =>
+        standing.Forces is { } forces ? Vocabulary.Label(forces) : "No position on forces on record";
+
+    public static string Commitment(Standing standing) =>
+        standing.StrongestCommitment is { } status ? Vocabulary.Label(status) : "No commitment on record";
+
+    /// <summary>A record's date as written, in words: "4 Sep 2025", "May 2025", "2025".</summary>
+    public static string Date(PositionStep step) => step.DateText.Length switch
+    {
+        4 => step.Date.ToString("yyyy", CultureInfo.InvariantCulture),
+        7 => step.Date.ToString("MMM yyyy", CultureInfo.InvariantCulture),
+        _ => step.Date.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The country's forces positions in date order, the standing one last: "Sep 2025: … → 6 Jan 2026: …".</summary>
+    public static string ForcesHistory(Standing standing) =>
+        string.Join(" → ", standing.History.Where(h => h.Forces is not null).Select(h => $"{Date(h)}: {h.Title}"));
+
+    /// <summary>Records that stand but are not confirmed by the government concerned (a report, a draft), outside the basis.</summary>
+    public static IReadOnlyList<PositionStep> Unconfirmed(Standing standing) =>
+        standing.History.Where(h => h.SupersededBy is null && PledgeFacts.IsUnconfirmed(h.Status) && !standing.Basis.Contains(h.PledgeId)).ToList();
+
+    /// <summary>Short lines for a hover or a slide: the basis, the forces history where it changed, unconfirmed reports.</summary>
+    public static IReadOnlyList<string> Lines(Standing standing)
+    {
+        var lines = new List<string>();
+        var basis = standing.History.Where(h => standing.Basis.Contains(h.PledgeId)).ToList();
+        if (basis.Count > 0)
+        {
+            lines.Add($"As of {standing.AsOf.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}, from " +
+                string.Join(", ", basis.Select(b => $"{b.PledgeId} ({Date(b)})")));
+        }
+        if (standing.History.Count(h => h.Forces is not null) > 1)
+        {
+            lines.Add("Forces: " + ForcesHistory(standing));
+        }
+        foreach (var step in Unconfirmed(standing))
+        {
+            lines.Add($"Also {Vocabulary.Label(step.Status).ToLowerInvariant()}: {step.Title}");
+        }
+        return lines;
+    }
+}
