@@ -107,7 +107,7 @@ public sealed class DeckBuilder(DashboardQueries queries)
             {
                 var rows = await queries.GetCountryRowsAsync(filter);
                 var pledges = await queries.GetPledgesAsync(filter);
-                return (new KpisModel(DashboardQueries.ComputeKpis(rows, await queries.GetPledgeStatsAsync(filter))), pledges.SelectMany(p => p.Sources));
+                return (new KpisModel(DashboardQueries.ComputeKpis(rows, await queries.GetPledgeStatsAsync(filter), context.Reference, filter)), pledges.SelectMany(p => p.Sources));
             }
             case MapWidget map:
             {
@@ -124,8 +124,9 @@ public sealed class DeckBuilder(DashboardQueries queries)
                 {
                     return (new WidgetErrorModel($"country: no country with the code {country.Iso3} is in the data set"), []);
                 }
-                var pledges = await queries.GetPledgesOfCountryAsync(country.Iso3);
-                return (new CountryCardModel(profile, pledges), profile.Sources.Concat(pledges.SelectMany(p => p.Sources)));
+                var pledges = await queries.GetPledgesOfCountryAsync(country.Iso3, filter);
+                var standing = (await queries.GetStandingsAsync(filter))[country.Iso3];
+                return (new CountryCardModel(profile, pledges, standing), profile.Sources.Concat(pledges.SelectMany(p => p.Sources)));
             }
             case PledgesWidget table:
             {

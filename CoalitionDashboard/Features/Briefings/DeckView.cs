@@ -14,7 +14,7 @@ public sealed record MapWidgetModel(MapModel Map) : WidgetModel;
 
 public sealed record ChartWidgetModel(ChartSpec Spec) : WidgetModel;
 
-public sealed record CountryCardModel(CountryProfile Profile, IReadOnlyList<PledgeRow> Pledges) : WidgetModel;
+public sealed record CountryCardModel(CountryProfile Profile, IReadOnlyList<PledgeRow> Pledges, Standing Standing) : WidgetModel;
 
 public sealed record PledgeTableModel(IReadOnlyList<PledgeRow> Rows, int Total) : WidgetModel;
 

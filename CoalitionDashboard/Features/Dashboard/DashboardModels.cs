@@ -43,8 +43,9 @@ public sealed record CountryRow(
     public TroopsPosition? Troops => Standing.Forces;
 }
 
+/// <param name="Members">The member count of the view's date, as text ("35", "26", "not recorded").</param>
 public sealed record Kpis(
-    int Countries, int Leaders, int Pledges, int CoalitionWide, IReadOnlyDictionary<PledgeStatus, int> ByStatus,
+    string Members, string MembersNote, int Leaders, int Pledges, int CoalitionWide, IReadOnlyDictionary<PledgeStatus, int> ByStatus,
     int OfferingForces, int ForcesPossible, int ForcesOutsideUkraine, int Declining);
 
 public sealed record CountPoint(string Key, string Label, int Count);

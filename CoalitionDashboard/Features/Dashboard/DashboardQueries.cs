@@ -189,19 +189,46 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
 
     public const string HostCountry = "UKR";
 
-    public static Kpis ComputeKpis(IReadOnlyList<CountryRow> countries, PledgeStats pledges)
+    /// <summary>
+    /// The headline figures of a view: members (the roster of the view's date: named members where the data names them,
+    /// the count the sources give where it does not, "not recorded" where it has none), pledges, and the members' forces
+    /// positions from their standings.
+    /// </summary>
+    public static Kpis ComputeKpis(IReadOnlyList<CountryRow> countries, PledgeStats pledges, ReferenceSnapshot reference, DashboardFilter filter)
     {
         var members = countries.Where(c => c.Role == CoalitionRole.Member).ToList();
+        var day = reference.ViewDate(filter);
+        var roster = reference.RosterOn(day);
+        var leaders = members.Count(c => c.Level == RepresentativeLevel.Leader);
+        string value, note;
+        if (roster is null)
+        {
+            value = "—";
+            note = reference.Rosters.Count > 0
+                ? $"No membership count on record before {ReferenceSnapshot.Day(reference.Rosters[0].Date)} ({reference.Rosters[0].EventTitle})"
+                : "No membership count on record";
+        }
+        else if (roster.Named)
+        {
+            value = members.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            note = reference.SummitDate is { } summit && day < summit
+                ? $"As counted on {ReferenceSnapshot.Day(roster.Date)}: {roster.Note}"
+                : $"{leaders} represented at head of state or government level on {ReferenceSnapshot.Day(reference.SummitDate)}";
+        }
+        else
+        {
+            value = filter.LimitsCountries || roster.Count is null ? "not recorded" : roster.Count.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            note = $"{roster.EventTitle}, {ReferenceSnapshot.Day(roster.Date)}: {roster.Note}. Which countries, the data does not record.";
+        }
         return new Kpis(
-            members.Count,
-            members.Count(c => c.Level == RepresentativeLevel.Leader),
+            value, note, leaders,
             pledges.Total,
             pledges.CoalitionWide,
             pledges.ByStatus,
-            countries.Count(c => c.Troops == TroopsPosition.Offered),
-            countries.Count(c => c.Troops == TroopsPosition.Possible),
-            countries.Count(c => c.Troops == TroopsPosition.OutsideUkraine),
-            countries.Count(c => c.Troops == TroopsPosition.Declined));
+            members.Count(c => c.Troops == TroopsPosition.Offered),
+            members.Count(c => c.Troops == TroopsPosition.Possible),
+            members.Count(c => c.Troops == TroopsPosition.OutsideUkraine),
+            members.Count(c => c.Troops == TroopsPosition.Declined));
     }
 
     public Task<IReadOnlyList<EventRow>> GetEventsAsync(DashboardFilter filter, bool coalitionInScope, CancellationToken cancellationToken = default) =>
@@ -268,7 +295,10 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
             var grades = filter.Grades;
             quotes = quotes.Where(q => q.Sources.Any(s => grades.Contains(s.Reliability)));
         }
-        var ordered = quotes.OrderBy(q => q.SortOrder);
+        // The key quotes prefer those an official page or an established outlet carries (A or B) over C-grade sites.
+        var ordered = directOnly
+            ? quotes.OrderBy(q => q.Sources.Any(s => s.Reliability == Reliability.A || s.Reliability == Reliability.B) ? 0 : 1).ThenBy(q => q.SortOrder)
+            : quotes.OrderBy(q => q.SortOrder);
         return await (take is { } n ? ordered.Take(n) : ordered).Select(s_quote).AsSplitQuery().ToListAsync(cancellationToken);
     }
 

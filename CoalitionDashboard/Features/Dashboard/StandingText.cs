@@ -28,6 +28,20 @@ public static class StandingText
     public static IReadOnlyList<PositionStep> Unconfirmed(Standing standing) =>
         standing.History.Where(h => h.SupersededBy is null && PledgeFacts.IsUnconfirmed(h.Status) && !standing.Basis.Contains(h.PledgeId)).ToList();
 
+    /// <summary>
+    /// Who a pledge names, with the role where it is not plain "party": "Coalition-wide; United States (partner, named,
+    /// not bound)". A partner named in a text is never shown as its signatory.
+    /// </summary>
+    public static string Parties(PledgeRow pledge, Func<string, string> nameOf) =>
+        string.Join("; ", pledge.Parties.Select(p =>
+            (p.Party == Data.Import.DataSetLoader.CoalitionCode ? "Coalition-wide" : nameOf(p.Party)) +
+            p.Role switch
+            {
+                PartyRole.Party => "",
+                PartyRole.Partner => " (partner: named, not bound)",
+                _ => $" ({Vocabulary.Label(p.Role).ToLowerInvariant()})",
+            }));
+
     /// <summary>Short lines for a hover or a slide: the basis, the forces history where it changed, unconfirmed reports.</summary>
     public static IReadOnlyList<string> Lines(Standing standing)
     {
