@@ -135,7 +135,38 @@ public sealed class DataImporterTests
         { DataFiles.Events, "\"title\": \"[^\"]*\",", "", "missing required property 'title'", true },
         { DataFiles.Sources, "\"url\": \"https://", "\"url\": \"javascript://", "is not an absolute http or https address", false },
         { DataFiles.Countries, "\"iso3\": \"FRA\"", "\"iso3\": \"France\"", "is not an ISO 3166-1 alpha-3 code", false },
+        // Roles, supersession, dates in time.
+        { DataFiles.Pledges, "\"role\": \"partner\"", "\"role\": \"observer\"", "'role' value 'observer' is not one of", false },
+        { DataFiles.Pledges, "\"id\": \"P24\",", "\"id\": \"P24\", \"supersedes\": [\"P999\"],", "'supersedes' names unknown pledge 'P999'", false },
+        { DataFiles.Pledges, "\"id\": \"P25\",", "\"id\": \"P25\", \"supersedes\": [\"P24\"],", "cannot supersede 'P24', which is dated later", false },
+        { DataFiles.Pledges, "\"id\": \"P24\",", "\"id\": \"P24\", \"supersedes\": [\"P24\"],", "cannot supersede itself", false },
+        { DataFiles.Pledges, "\"date\": \"2026-01-06\"", "\"date\": \"2099-01-06\"", "'date' value '2099-01-06' is in the future", false },
+        { DataFiles.Pledges, "\"date\": \"2025-09-04\"", "\"date\": \"2026-01-06\"", "give ITA different forces positions on the same date", true },
+        { DataFiles.Dataset, "\"reviewedOn\": \"[^\"]+\"", "\"reviewedOn\": \"2020-01-01\"", "is before 'asOf'", false },
+        { DataFiles.Events, "\"status\": \"happened\"", "\"status\": \"rumoured\"", "'status' value 'rumoured' is not one of", false },
     };
+
+    [Fact]
+    public async Task Import_SupersessionCycle_IsRejectedNamingTheCycle()
+    {
+        using var data = TestData.CopyOfRealData();
+        await using var database = await TestDatabase.CreateAsync(data.Directory);
+        await database.Importer.ImportAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var before = await SnapshotAsync(database);
+        // P32 and P33 are both of 6 January 2026: each claims to supersede the other.
+        data.ReplaceFirst(DataFiles.Pledges, "\"id\": \"P32\",", "\"id\": \"P32\", \"supersedes\": [\"P33\"],");
+        var line = data.ReplaceFirst(DataFiles.Pledges, "\"id\": \"P33\",", "\"id\": \"P33\", \"supersedes\": [\"P32\"],");
+
+        var outcome = await database.Importer.ImportAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(ImportStatus.Rejected, outcome.Status);
+        var problem = Assert.Single(outcome.Problems);
+        Assert.Contains("'supersedes' makes a cycle", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("P32", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("P33", problem.Message, StringComparison.Ordinal);
+        Assert.True(problem.Line > 0 && problem.Line <= line, $"line {problem.Line}");
+        Assert.Equal(before, await SnapshotAsync(database));
+    }
 
     [Theory]
     [MemberData(nameof(BrokenFiles))]
