@@ -142,6 +142,7 @@ public sealed class DataImporterTests
         { DataFiles.Pledges, "\"id\": \"P24\",", "\"id\": \"P24\", \"supersedes\": [\"P24\"],", "cannot supersede itself", false },
         { DataFiles.Pledges, "\"date\": \"2026-01-06\"", "\"date\": \"2099-01-06\"", "'date' value '2099-01-06' is in the future", false },
         { DataFiles.Pledges, "\"date\": \"2025-09-04\"", "\"date\": \"2026-01-06\"", "give ITA different forces positions on the same date", true },
+        { DataFiles.Pledges, "\"date\": \"2026-01-06\"", "\"date\": \"2026-11-06\"", "is dated 2026-11-06, after the data set's 'asOf'", true },
         { DataFiles.Dataset, "\"reviewedOn\": \"[^\"]+\"", "\"reviewedOn\": \"2020-01-01\"", "is before 'asOf'", false },
         { DataFiles.Events, "\"status\": \"happened\"", "\"status\": \"rumoured\"", "'status' value 'rumoured' is not one of", false },
     };

@@ -55,6 +55,10 @@ public sealed class DataSetLoader
         var events = ReadAll(DataFiles.Events, "id", new Dictionary<string, TimelineEvent>(StringComparer.Ordinal), ReadEvent);
         var quotes = ReadAll(DataFiles.Quotes, "id", new Dictionary<string, Quote>(StringComparer.Ordinal), ReadQuote);
         var openIssues = ReadAll(DataFiles.OpenIssues, "id", new Dictionary<string, OpenIssue>(StringComparer.Ordinal), ReadOpenIssue);
+        if (info is { AsOf: var asOf } && asOf != default)
+        {
+            CheckCoveredBy(asOf, pledges, events, quotes);
+        }
         return new LoadedDataSet
         {
             Info = info ?? new DatasetInfo { Title = "", ContentHash = hash },
@@ -307,6 +311,7 @@ public sealed class DataSetLoader
         var id = r.Id("id");
         var date = ReadDate(r, "date", required: true);
         var parties = ResolveParties(r, required: false);
+        _recordLines["event:" + (id ?? "")] = r.Line;
         var timelineEvent = new TimelineEvent
         {
             Id = id ?? "",
@@ -354,6 +359,7 @@ public sealed class DataSetLoader
             r.Problem("organisation", $"unknown organisation '{organisationId}' (not in {DataFiles.Organisations})");
         }
         var date = ReadDate(r, "date");
+        _recordLines["quote:" + (id ?? "")] = r.Line;
         var quote = new Quote
         {
             Id = id ?? "",
@@ -451,7 +457,8 @@ public sealed class DataSetLoader
             }
             if (code == CoalitionCode)
             {
-                coalition = true;
+                // Coalition-wide only where the coalition is bound by it, not where it is merely named.
+                coalition = PartyRoles.IsBound(role.Value);
             }
             else if (_countries.TryGetValue(code, out var country))
             {
@@ -557,6 +564,29 @@ public sealed class DataSetLoader
             }
         }
     }
+
+    /// <summary>
+    /// Nothing on record is dated after the latest fact the data set says it covers (its <c>asOf</c>), or a view "as of
+    /// the latest data" would count what its date excludes; an announced event (a meeting scheduled, not held) may be.
+    /// </summary>
+    private void CheckCoveredBy(DateOnly asOf, IReadOnlyList<Pledge> pledges, IReadOnlyList<TimelineEvent> events, IReadOnlyList<Quote> quotes)
+    {
+        var day = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var pledge in pledges.Where(p => p.DateStart > asOf))
+        {
+            _problems.Add(PathOf(DataFiles.Pledges), LineOfPledge(pledge), $"pledge '{pledge.Id}' is dated {pledge.DateText}, after the data set's 'asOf' ({day}) in {DataFiles.Dataset}");
+        }
+        foreach (var e in events.Where(e => e.DateStart > asOf && e.Status != EventStatus.Announced))
+        {
+            _problems.Add(PathOf(DataFiles.Events), _recordLines.GetValueOrDefault("event:" + e.Id), $"event '{e.Id}' is dated {e.DateText}, after the data set's 'asOf' ({day}) in {DataFiles.Dataset}; only an announced event may be");
+        }
+        foreach (var q in quotes.Where(q => q.Date > asOf))
+        {
+            _problems.Add(PathOf(DataFiles.Quotes), _recordLines.GetValueOrDefault("quote:" + q.Id), $"quote '{q.Id}' is dated {q.DateText}, after the data set's 'asOf' ({day}) in {DataFiles.Dataset}");
+        }
+    }
+
+    private readonly Dictionary<string, int> _recordLines = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, int> _pledgeLines = new(StringComparer.Ordinal);
 

@@ -174,7 +174,7 @@ public sealed class DeckBuilder(DashboardQueries queries)
         {
             var coalitionInScope = filter.Countries.Count == 0 || filter.Countries.Any(c => context.Reference.Find(c)?.Role == CoalitionRole.Member);
             var events = await queries.GetEventsAsync(filter, coalitionInScope);
-            return (new ChartWidgetModel(ChartBuilders.Timeline("slide-timeline", events, context.Reference.AsOf, caption) with { Height = 360 }), events.SelectMany(e => e.Sources));
+            return (new ChartWidgetModel(ChartBuilders.Timeline("slide-timeline", events, context.Filter.AsOf ?? context.Reference.AsOf, caption) with { Height = 360 }), events.SelectMany(e => e.Sources));
         }
         var pledges = await queries.GetPledgesAsync(filter);
         ChartSpec spec = kind switch

@@ -302,14 +302,28 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
         return await (take is { } n ? ordered.Take(n) : ordered).Select(s_quote).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
-    public Task<IReadOnlyList<QuoteRow>> GetQuotesOfCountryAsync(string iso3, CancellationToken cancellationToken = default) =>
-        cache.GetAsync($"country-quotes|{iso3}", () => LoadGetQuotesOfCountryAsync(iso3));
+    /// <summary>The country's quotes, as known under the filter's date and reliability.</summary>
+    public Task<IReadOnlyList<QuoteRow>> GetQuotesOfCountryAsync(string iso3, DashboardFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        var known = KnownOnly(filter);
+        return cache.GetAsync($"country-quotes|{iso3}|{known.Query}", () => LoadGetQuotesOfCountryAsync(iso3, known));
+    }
 
-    private async Task<IReadOnlyList<QuoteRow>> LoadGetQuotesOfCountryAsync(string iso3)
+    private async Task<IReadOnlyList<QuoteRow>> LoadGetQuotesOfCountryAsync(string iso3, DashboardFilter known)
     {
         var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Quotes.Where(q => q.CountryIso3 == iso3).OrderBy(q => q.SortOrder).Select(s_quote).AsSplitQuery().ToListAsync(cancellationToken);
+        var quotes = db.Quotes.Where(q => q.CountryIso3 == iso3);
+        if (known.AsOf is { } asOf)
+        {
+            quotes = quotes.Where(q => q.Date == null || q.Date <= asOf);
+        }
+        if (known.MinReliability is not null)
+        {
+            var grades = known.Grades;
+            quotes = quotes.Where(q => q.Sources.Any(s => grades.Contains(s.Reliability)));
+        }
+        return await quotes.OrderBy(q => q.SortOrder).Select(s_quote).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
     public Task<IReadOnlyList<OpenIssueRow>> GetOpenIssuesAsync(string? iso3 = null, CancellationToken cancellationToken = default) =>

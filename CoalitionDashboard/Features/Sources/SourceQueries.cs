@@ -14,14 +14,25 @@ public sealed record SourceDetail(SourceRow Source, IReadOnlyList<RecordRef> Rec
 /// <summary>Sources with the number of records resting on each (counted in SQL), and one source with those records.</summary>
 public sealed class SourceQueries(IDbContextFactory<CoalitionDbContext> contextFactory, Dashboard.QueryCache cache)
 {
-    public Task<IReadOnlyList<SourceRow>> GetSourcesAsync(CancellationToken cancellationToken = default) =>
-        cache.GetAsync<IReadOnlyList<SourceRow>>("sources", LoadSourcesAsync);
+    /// <summary>The sources published by the filter's <c>asof</c> day (or undated), at least as reliable as its threshold.</summary>
+    public Task<IReadOnlyList<SourceRow>> GetSourcesAsync(Filtering.DashboardFilter? filter = null, CancellationToken cancellationToken = default) =>
+        cache.GetAsync<IReadOnlyList<SourceRow>>($"sources|{filter?.AsOf}|{filter?.MinReliability}", () => LoadSourcesAsync(filter));
 
-    private async Task<IReadOnlyList<SourceRow>> LoadSourcesAsync()
+    private async Task<IReadOnlyList<SourceRow>> LoadSourcesAsync(Filtering.DashboardFilter? filter)
     {
         var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Sources.OrderBy(s => s.Reliability).ThenBy(s => s.Outlet)
+        IQueryable<Data.Entities.Source> sources = db.Sources;
+        if (filter?.AsOf is { } asOf)
+        {
+            sources = sources.Where(s => s.Date == null || s.Date <= asOf);
+        }
+        if (filter?.MinReliability is not null)
+        {
+            var grades = filter.Grades;
+            sources = sources.Where(s => grades.Contains(s.Reliability));
+        }
+        return await sources.OrderBy(s => s.Reliability).ThenBy(s => s.Outlet)
             .Select(s => new SourceRow(
                 s.Id, s.Outlet, s.Title, s.DateText, s.Date, s.Url, s.SeedFile, s.Reliability, s.Language, s.Note,
                 s.Countries.Count + s.Organisations.Count + s.Pledges.Count + s.Events.Count + s.Quotes.Count + s.OpenIssues.Count))
