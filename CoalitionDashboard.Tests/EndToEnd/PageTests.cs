@@ -15,6 +15,9 @@ public sealed class PageTests(BrowserFixture fixture) : BrowserTest(fixture)
     [InlineData("/timeline", "Timeline", "[data-testid=timeline-list] li")]
     [InlineData("/sources", "Sources", "[data-testid=source-grid] tbody tr")]
     [InlineData("/sources/elysee-2026", "Élysée", "[data-testid=source-records] li")]
+    [InlineData("/organisations/NATO", "North Atlantic Treaty Organization", "[data-testid=representative]")]
+    [InlineData("/quotes", "Quotes", "[data-testid=quote]")]
+    [InlineData("/open-issues", "Open issues", "[data-testid=open-issue]")]
     [InlineData("/briefings", "Briefings", "[data-testid=deck-card]")]
     public async Task Page_Opens_ShowsItsContentWithoutErrorsOrExternalRequests(string path, string heading, string content)
     {
