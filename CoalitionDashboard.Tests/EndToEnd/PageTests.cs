@@ -105,6 +105,25 @@ public sealed class PageTests(BrowserFixture fixture) : BrowserTest(fixture)
     }
 
     [Fact]
+    public async Task Quotes_ChoosingATopic_PutsItInTheUrl_AndListsOnlyQuotesOnIt()
+    {
+        // Arrange
+        await Page.GotoAsync("/quotes?country=FRA");
+        await WaitForInteractivityAsync();
+
+        // Act
+        await Page.GetByTestId("quote-topic").SelectOptionAsync("troops");
+
+        // Assert
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/quotes\?country=FRA&topic=troops$"));
+        await Assertions.Expect(Page.GetByTestId("quote-summary")).ToContainTextAsync("topic troops");
+        await Assertions.Expect(Page.GetByTestId("quote").Locator("a.tag").First).ToHaveTextAsync("troops");
+        Assert.All(await Page.GetByTestId("quote").Locator("a.tag").AllTextContentsAsync(), t => Assert.Equal("troops", t));
+        Assert.Empty(ConsoleErrors);
+        AssertNoExternalRequests();
+    }
+
+    [Fact]
     public async Task InvalidFilterInUrl_IsReportedAndIgnored()
     {
         await Page.GotoAsync("/pledges?country=FRA,ZZZ&status=maybe");
