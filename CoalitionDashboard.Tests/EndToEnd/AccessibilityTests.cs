@@ -14,7 +14,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             var data = new TheoryData<string, string>();
             foreach (var theme in new[] { "light", "dark" })
             {
-                foreach (var path in new[] { "/", "/map", "/countries", "/countries/FRA", "/pledges", "/timeline", "/sources", "/sources/seed-axadle", "/briefings", "/briefings/paris-summit-2026?slide=5", "/briefings/paris-summit-2026?slide=10" })
+                foreach (var path in new[] { "/", "/map", "/countries", "/countries/FRA", "/pledges", "/timeline", "/sources", "/sources/seed-axadle", "/organisations/EU", "/quotes", "/open-issues", "/briefings", "/briefings/paris-summit-2026?slide=5", "/briefings/paris-summit-2026?slide=10" })
                 {
                     data.Add(path, theme);
                 }

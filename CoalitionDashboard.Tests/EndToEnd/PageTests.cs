@@ -15,6 +15,9 @@ public sealed class PageTests(BrowserFixture fixture) : BrowserTest(fixture)
     [InlineData("/timeline", "Timeline", "[data-testid=timeline-list] li")]
     [InlineData("/sources", "Sources", "[data-testid=source-grid] tbody tr")]
     [InlineData("/sources/elysee-2026", "Élysée", "[data-testid=source-records] li")]
+    [InlineData("/organisations/NATO", "North Atlantic Treaty Organization", "[data-testid=representative]")]
+    [InlineData("/quotes", "Quotes", "[data-testid=quote]")]
+    [InlineData("/open-issues", "Open issues", "[data-testid=open-issue]")]
     [InlineData("/briefings", "Briefings", "[data-testid=deck-card]")]
     public async Task Page_Opens_ShowsItsContentWithoutErrorsOrExternalRequests(string path, string heading, string content)
     {
@@ -99,6 +102,25 @@ public sealed class PageTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         Assert.Equal(404, response!.Status);
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Page not found");
+    }
+
+    [Fact]
+    public async Task Quotes_ChoosingATopic_PutsItInTheUrl_AndListsOnlyQuotesOnIt()
+    {
+        // Arrange
+        await Page.GotoAsync("/quotes?country=FRA");
+        await WaitForInteractivityAsync();
+
+        // Act
+        await Page.GetByTestId("quote-topic").SelectOptionAsync("troops");
+
+        // Assert
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/quotes\?country=FRA&topic=troops$"));
+        await Assertions.Expect(Page.GetByTestId("quote-summary")).ToContainTextAsync("topic troops");
+        await Assertions.Expect(Page.GetByTestId("quote").Locator("a.tag").First).ToHaveTextAsync("troops");
+        Assert.All(await Page.GetByTestId("quote").Locator("a.tag").AllTextContentsAsync(), t => Assert.Equal("troops", t));
+        Assert.Empty(ConsoleErrors);
+        AssertNoExternalRequests();
     }
 
     [Fact]

@@ -19,6 +19,10 @@ public sealed class QueryCountTests(DashboardAppFactory factory) : IClassFixture
     [InlineData("/pledges?country=FRA,DEU&category=ground-forces")]
     [InlineData("/timeline")]
     [InlineData("/sources")]
+    [InlineData("/organisations/EU")]
+    [InlineData("/quotes")]
+    [InlineData("/quotes?country=FRA&topic=troops")]
+    [InlineData("/open-issues")]
     public async Task Page_CostsABoundedNumberOfQueries_AndNoneWhenRepeated(string path)
     {
         // Arrange

@@ -82,3 +82,9 @@ public sealed record RepresentativeRow(string? Name, bool NameConfirmed, string?
 public sealed record CountryProfile(
     string Iso3, string Name, bool Eu, bool Nato, bool G7, CoalitionRole Role, Attendance? Attendance, string? AttendanceNote,
     string? Notes, string? Contested, IReadOnlyList<RepresentativeRow> Representatives, IReadOnlyList<SourceLink> Sources);
+
+/// <summary>An organisation (EU, NATO, G7) as listed beside the countries.</summary>
+public sealed record OrganisationRow(string Id, string Name, bool Attended, IReadOnlyList<string> Representatives);
+
+public sealed record OrganisationProfile(
+    string Id, string Name, bool Attended, string? Notes, IReadOnlyList<RepresentativeRow> Representatives, IReadOnlyList<SourceLink> Sources);

@@ -261,11 +261,30 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
     public Task<IReadOnlyList<QuoteRow>> GetKeyQuotesAsync(DashboardFilter filter, int count, CancellationToken cancellationToken = default) =>
         cache.GetAsync($"key-quotes|{filter.Query}|{count}", () => LoadGetQuotesAsync(filter, directOnly: true, take: count));
 
-    private async Task<IReadOnlyList<QuoteRow>> LoadGetQuotesAsync(DashboardFilter filter, bool directOnly, int? take)
+    /// <summary>
+    /// The quotes page: the quotes under the filter, narrowed to one topic and/or one speaker (exact values, as the data
+    /// spells them; the page checks what the URL asks for against <see cref="GetQuotesAsync(DashboardFilter, CancellationToken)"/>
+    /// without a filter, so only known values become cache keys).
+    /// </summary>
+    public Task<IReadOnlyList<QuoteRow>> GetQuotesAsync(DashboardFilter filter, string? topic, string? speaker, CancellationToken cancellationToken = default) =>
+        topic is null && speaker is null
+            ? GetQuotesAsync(filter, cancellationToken)
+            : cache.GetAsync($"quotes|{filter.Query}|{Uri.EscapeDataString(topic ?? "")}|{Uri.EscapeDataString(speaker ?? "")}",
+                () => LoadGetQuotesAsync(filter, directOnly: false, take: null, topic, speaker));
+
+    private async Task<IReadOnlyList<QuoteRow>> LoadGetQuotesAsync(DashboardFilter filter, bool directOnly, int? take, string? topic = null, string? speaker = null)
     {
         var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         IQueryable<Quote> quotes = directOnly ? db.Quotes.Where(q => q.Direct) : db.Quotes;
+        if (topic is not null)
+        {
+            quotes = quotes.Where(q => q.Topic == topic);
+        }
+        if (speaker is not null)
+        {
+            quotes = quotes.Where(q => q.Speaker == speaker);
+        }
         if (filter.Countries.Count > 0)
         {
             var codes = filter.Countries;
@@ -329,7 +348,11 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
     public Task<IReadOnlyList<OpenIssueRow>> GetOpenIssuesAsync(string? iso3 = null, CancellationToken cancellationToken = default) =>
         cache.GetAsync($"issues|{iso3}", () => LoadGetOpenIssuesAsync(iso3));
 
-    private async Task<IReadOnlyList<OpenIssueRow>> LoadGetOpenIssuesAsync(string? iso3 = null)
+    /// <summary>The open issues that name the organisation or one of its pledges.</summary>
+    public Task<IReadOnlyList<OpenIssueRow>> GetOpenIssuesOfOrganisationAsync(string id, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"organisation-issues|{id}", () => LoadGetOpenIssuesAsync(iso3: null, organisation: id));
+
+    private async Task<IReadOnlyList<OpenIssueRow>> LoadGetOpenIssuesAsync(string? iso3 = null, string? organisation = null)
     {
         var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -337,6 +360,10 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
         if (iso3 is not null)
         {
             issues = issues.Where(o => o.Countries.Any(c => c.Iso3 == iso3) || o.Pledges.Any(p => p.Countries.Any(c => c.Iso3 == iso3)));
+        }
+        if (organisation is not null)
+        {
+            issues = issues.Where(o => o.Organisations.Any(c => c.Id == organisation) || o.Pledges.Any(p => p.Organisations.Any(c => c.Id == organisation)));
         }
         return await issues.OrderBy(o => o.Order)
             .Select(o => new OpenIssueRow(
@@ -366,11 +393,80 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
     public Task<IReadOnlyList<EventRow>> GetEventsOfCountryAsync(string iso3, CancellationToken cancellationToken = default) =>
         cache.GetAsync($"country-events|{iso3}", () => LoadGetEventsOfCountryAsync(iso3));
 
+    /// <summary>
+    /// The events of one country, as the timeline filtered to it shows them: for a coalition member, the coalition-wide
+    /// events (the Paris summit) too.
+    /// </summary>
     private async Task<IReadOnlyList<EventRow>> LoadGetEventsOfCountryAsync(string iso3)
     {
         var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Events.Where(e => e.Countries.Any(c => c.Iso3 == iso3)).OrderBy(e => e.DateStart)
+        var member = await db.Countries.AnyAsync(c => c.Iso3 == iso3 && c.Role == CoalitionRole.Member, cancellationToken);
+        var filter = new DashboardFilter([iso3], null, null, null, null, null);
+        return await db.Events.Apply(filter, coalitionInScope: member).OrderBy(e => e.DateStart).ThenBy(e => e.SortOrder)
+            .Select(s_event).AsSplitQuery().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Every organisation (EU, NATO, G7) with the names of its representatives.</summary>
+    public Task<IReadOnlyList<OrganisationRow>> GetOrganisationsAsync(CancellationToken cancellationToken = default) =>
+        cache.GetAsync("organisations", LoadGetOrganisationsAsync);
+
+    private async Task<IReadOnlyList<OrganisationRow>> LoadGetOrganisationsAsync()
+    {
+        var cancellationToken = CancellationToken.None;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Organisations.OrderBy(o => o.SortOrder)
+            .Select(o => new OrganisationRow(o.Id, o.Name, o.Attended,
+                o.Representatives.OrderBy(r => r.SortOrder).Where(r => r.Name != null).Select(r => r.Name!).ToList()))
+            .AsSplitQuery().ToListAsync(cancellationToken);
+    }
+
+    /// <param name="id">An id from <see cref="GetOrganisationsAsync"/> (the page checks it first).</param>
+    public async Task<OrganisationProfile?> GetOrganisationProfileAsync(string id, CancellationToken cancellationToken = default) =>
+        (await cache.GetAsync($"organisation|{id}", async () => new Box<OrganisationProfile?>(await LoadGetOrganisationProfileAsync(id)))).Value;
+
+    private async Task<OrganisationProfile?> LoadGetOrganisationProfileAsync(string id)
+    {
+        var cancellationToken = CancellationToken.None;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Organisations.Where(o => o.Id == id)
+            .Select(o => new OrganisationProfile(
+                o.Id, o.Name, o.Attended, o.Notes,
+                o.Representatives.OrderBy(r => r.SortOrder).Select(r => new RepresentativeRow(r.Name, r.NameConfirmed, r.Office, r.Level, r.Format, r.Note)).ToList(),
+                o.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(s_source).ToList()))
+            .AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public Task<IReadOnlyList<PledgeRow>> GetPledgesOfOrganisationAsync(string id, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"organisation-pledges|{id}", () => LoadGetPledgesOfOrganisationAsync(id));
+
+    private async Task<IReadOnlyList<PledgeRow>> LoadGetPledgesOfOrganisationAsync(string id)
+    {
+        var cancellationToken = CancellationToken.None;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Pledges.Where(p => p.Organisations.Any(o => o.Id == id)).OrderBy(p => p.SortOrder)
+            .Select(s_pledge).AsSplitQuery().ToListAsync(cancellationToken);
+    }
+
+    public Task<IReadOnlyList<QuoteRow>> GetQuotesOfOrganisationAsync(string id, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"organisation-quotes|{id}", () => LoadGetQuotesOfOrganisationAsync(id));
+
+    private async Task<IReadOnlyList<QuoteRow>> LoadGetQuotesOfOrganisationAsync(string id)
+    {
+        var cancellationToken = CancellationToken.None;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Quotes.Where(q => q.OrganisationId == id).OrderBy(q => q.SortOrder).Select(s_quote).AsSplitQuery().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The events an organisation is named in (an organisation is not a coalition member: coalition-wide events count only where it is named).</summary>
+    public Task<IReadOnlyList<EventRow>> GetEventsOfOrganisationAsync(string id, CancellationToken cancellationToken = default) =>
+        cache.GetAsync($"organisation-events|{id}", () => LoadGetEventsOfOrganisationAsync(id));
+
+    private async Task<IReadOnlyList<EventRow>> LoadGetEventsOfOrganisationAsync(string id)
+    {
+        var cancellationToken = CancellationToken.None;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Events.Where(e => e.Organisations.Any(o => o.Id == id)).OrderBy(e => e.DateStart).ThenBy(e => e.SortOrder)
             .Select(s_event).AsSplitQuery().ToListAsync(cancellationToken);
     }
 

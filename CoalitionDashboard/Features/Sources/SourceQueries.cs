@@ -60,11 +60,11 @@ public sealed class SourceQueries(IDbContextFactory<CoalitionDbContext> contextF
         }
         var records = new List<RecordRef>();
         records.AddRange(source.Countries.Select(c => new RecordRef("Country", c.Iso3, c.Name, $"countries/{c.Iso3}")));
-        records.AddRange(source.Organisations.Select(o => new RecordRef("Organisation", o.Id, o.Name, "#")));
+        records.AddRange(source.Organisations.Select(o => new RecordRef("Organisation", o.Id, o.Name, $"organisations/{o.Id}")));
         records.AddRange(source.Pledges.Select(p => new RecordRef("Pledge", p.Id, p.Title, $"pledges")));
         records.AddRange(source.Events.Select(e => new RecordRef("Event", e.Id, $"{e.DateText}: {e.Title}", $"timeline#{e.Id}")));
-        records.AddRange(source.Quotes.Select(q => new RecordRef("Quote", q.Id, $"{q.Speaker}: “{Shorten(q.Text)}”", "#")));
-        records.AddRange(source.Issues.Select(o => new RecordRef("Open issue", o.Id, o.Title, "#")));
+        records.AddRange(source.Quotes.Select(q => new RecordRef("Quote", q.Id, $"{q.Speaker}: “{Shorten(q.Text)}”", $"quotes#{q.Id}")));
+        records.AddRange(source.Issues.Select(o => new RecordRef("Open issue", o.Id, o.Title, $"open-issues#{o.Id}")));
         return new SourceDetail(source.Row with { Records = records.Count }, records);
     }
 
