@@ -67,10 +67,12 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
 
         foreach (var country in new[] { "FRA", "GBR", "UKR", "POL" })
         {
-            var expected = pledges.Where(p => p.Countries.Contains(country)).Take(2).Select(p => p.Title).ToList();
+            var expected = pledges.Where(p => p.RoleOf(country) is { } role && CoalitionDashboard.Data.PartyRoles.IsBound(role)).Take(2).Select(p => p.Title).ToList();
             Assert.Equal(expected, titles[country]);
         }
         Assert.All(titles.Values, t => Assert.InRange(t.Count, 1, 2));
+        // Russia is named in records (as a partner, not bound by them), but made no pledge.
+        Assert.Contains(pledges, p => p.RoleOf("RUS") == CoalitionDashboard.Data.PartyRole.Partner);
         Assert.False(titles.ContainsKey("RUS"), "Russia made no pledge");
     }
 
@@ -85,7 +87,10 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
         var key = await Queries.GetKeyQuotesAsync(filter, 4, Ct);
 
         Assert.Equal(events.TakeLast(5).Reverse().Select(e => e.Id), latest.Select(e => e.Id));
-        Assert.Equal(quotes.Where(q => q.Direct).Take(4).Select(q => q.Id), key.Select(q => q.Id));
+        // Verbatim quotes, those carried by an official page or an established outlet (A or B) first.
+        var expected = quotes.Where(q => q.Direct).OrderBy(q => q.Sources.Any(s => s.Reliability != CoalitionDashboard.Data.Reliability.C) ? 0 : 1).Take(4);
+        Assert.Equal(expected.Select(q => q.Id), key.Select(q => q.Id));
+        Assert.All(key, q => Assert.False(q.WeakEvidence, q.Id));
     }
 
     [Fact]

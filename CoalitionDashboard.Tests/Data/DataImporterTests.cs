@@ -22,10 +22,10 @@ public sealed class DataImporterTests
         Assert.Equal(35, await db.Countries.CountAsync(c => c.Role == CoalitionRole.Member, TestContext.Current.CancellationToken));
         Assert.Equal(27, await db.Countries.CountAsync(c => c.Role == CoalitionRole.Member && c.Representatives.Any(r => r.Level == RepresentativeLevel.Leader), TestContext.Current.CancellationToken));
         Assert.Equal(["USA"], await db.Countries.Where(c => c.Role == CoalitionRole.Partner).Select(c => c.Iso3).ToListAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(54, await db.Pledges.CountAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(28, await db.Events.CountAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(30, await db.Quotes.CountAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(14, await db.OpenIssues.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(Curated.Pledges, await db.Pledges.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(Curated.Events, await db.Events.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(Curated.Quotes, await db.Quotes.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(Curated.OpenIssues, await db.OpenIssues.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(["EU", "NATO"], await db.Organisations.Where(o => o.Attended).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(TestContext.Current.CancellationToken));
         // EU members outside the coalition are there for the map, as non-members.
         Assert.Equal(["HUN", "MLT", "SVK"], await db.Countries.Where(c => c.IsEu && c.Role == CoalitionRole.NonMember).OrderBy(c => c.Iso3).Select(c => c.Iso3).ToListAsync(TestContext.Current.CancellationToken));
@@ -98,7 +98,7 @@ public sealed class DataImporterTests
         // Assert
         Assert.Equal(ImportStatus.Unchanged, second.Status);
         await using var db = await database.OpenAsync();
-        Assert.Equal(54, await db.Pledges.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(Curated.Pledges, await db.Pledges.CountAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class DataImporterTests
         Assert.Equal(ImportStatus.Imported, outcome.Status);
         await using var db = await database.OpenAsync();
         Assert.Equal("Corrected title", (await db.Pledges.SingleAsync(p => p.Id == "P01", TestContext.Current.CancellationToken)).Title);
-        Assert.Equal(54, await db.Pledges.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(Curated.Pledges, await db.Pledges.CountAsync(TestContext.Current.CancellationToken));
     }
 
     public static TheoryData<string, string, string, string, bool> BrokenFiles => new()
@@ -129,14 +129,15 @@ public sealed class DataImporterTests
         { DataFiles.Events, "\"date\": \"2022-02-24\"", "\"date\": \"2022-02-30\"", "'date' value '2022-02-30' is not a date", false },
         { DataFiles.Quotes, "\"topic\":", "\"topik\":", "unknown property 'topik' (did you mean 'topic'?)", false },
         { DataFiles.Pledges, "\"id\": \"P02\"", "\"id\": \"P01\"", "duplicate id 'P01'", false },
-        { DataFiles.Pledges, "\"GBR\"", "\"GBX\"", "unknown party 'GBX'", false },
+        // A party is an object: its problems are reported at the object's line.
+        { DataFiles.Pledges, "\\{\\s*\"id\": \"GBR\"", "{ \"id\": \"GBX\"", "unknown party 'GBX'", false },
         { DataFiles.Events, "\"sources\": \\[\\s*\"[^\"]+\"", "\"sources\": [\"no-such-source\"", "unknown source 'no-such-source'", false },
         { DataFiles.OpenIssues, "\"sources\": \\[[^\\]]*\\]", "\"sources\": []", "'sources' must list at least one entry", false },
         { DataFiles.Events, "\"title\": \"[^\"]*\",", "", "missing required property 'title'", true },
         { DataFiles.Sources, "\"url\": \"https://", "\"url\": \"javascript://", "is not an absolute http or https address", false },
         { DataFiles.Countries, "\"iso3\": \"FRA\"", "\"iso3\": \"France\"", "is not an ISO 3166-1 alpha-3 code", false },
         // Roles, supersession, dates in time.
-        { DataFiles.Pledges, "\"role\": \"partner\"", "\"role\": \"observer\"", "'role' value 'observer' is not one of", false },
+        { DataFiles.Pledges, "\\{\\s*\"id\": \"USA\",\\s*\"role\": \"partner\"", "{ \"id\": \"USA\", \"role\": \"observer\"", "'role' value 'observer' is not one of", false },
         { DataFiles.Pledges, "\"id\": \"P24\",", "\"id\": \"P24\", \"supersedes\": [\"P999\"],", "'supersedes' names unknown pledge 'P999'", false },
         { DataFiles.Pledges, "\"id\": \"P25\",", "\"id\": \"P25\", \"supersedes\": [\"P24\"],", "cannot supersede 'P24', which is dated later", false },
         { DataFiles.Pledges, "\"id\": \"P24\",", "\"id\": \"P24\", \"supersedes\": [\"P24\"],", "cannot supersede itself", false },
@@ -238,7 +239,8 @@ public sealed class DataImporterTests
         var lines = text.Split('\n');
         for (var i = line - 1; i >= 0; i--)
         {
-            if (lines[i].TrimStart().StartsWith('{'))
+            // A record opens at the array's indentation; nested objects (a pledge's parties) are indented further.
+            if (lines[i].TrimEnd() is "{" or "  {")
             {
                 return i + 1;
             }

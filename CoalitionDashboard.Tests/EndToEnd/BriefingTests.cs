@@ -1,3 +1,4 @@
+using CoalitionDashboard.Tests.TestSupport;
 using System.Text.RegularExpressions;
 using CoalitionDashboard.Tests.EndToEnd.Infrastructure;
 using Microsoft.Playwright;
@@ -47,7 +48,7 @@ public sealed partial class BriefingTests(BrowserFixture fixture) : BrowserTest(
         // Assert
         await Assertions.Expect(Page.GetByTestId("slide-number")).ToHaveTextAsync(new Regex(@"^3 / \d+$"));
         await Assertions.Expect(Page.GetByTestId("slide-marking").First).ToHaveTextAsync("UNCLASSIFIED – FOR BRIEFING USE");
-        await Assertions.Expect(Page.GetByTestId("slide-footer")).ToContainTextAsync("Data as of 6 Feb 2026");
+        await Assertions.Expect(Page.GetByTestId("slide-footer")).ToContainTextAsync($"Data as of {Curated.Short(Curated.AsOf)} · reviewed {Curated.Short(Curated.ReviewedOn)}");
         // Speaker notes never reach the audience view's HTML.
         Assert.DoesNotContain("presenter-notes", await Page.ContentAsync(), StringComparison.Ordinal);
         Assert.Empty(ConsoleErrors);

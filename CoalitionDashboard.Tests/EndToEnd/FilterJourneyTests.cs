@@ -1,3 +1,4 @@
+using CoalitionDashboard.Tests.TestSupport;
 using CoalitionDashboard.Tests.EndToEnd.Infrastructure;
 using Microsoft.Playwright;
 
@@ -11,7 +12,7 @@ public sealed class FilterJourneyTests(BrowserFixture fixture) : BrowserTest(fix
         // Arrange
         await Page.GotoAsync("/pledges");
         await WaitForInteractivityAsync();
-        await Assertions.Expect(Page.GetByTestId("pledge-summary")).ToContainTextAsync("54 pledges");
+        await Assertions.Expect(Page.GetByTestId("pledge-summary")).ToContainTextAsync($"{Curated.Pledges} pledges");
 
         // Act: open the filter panel, search for Poland and pick it
         await Page.GetByTestId("filter-toggle").ClickAsync();
@@ -22,8 +23,8 @@ public sealed class FilterJourneyTests(BrowserFixture fixture) : BrowserTest(fix
         // Assert: URL, chip, grid and chart data all follow
         await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/pledges\?country=POL$"));
         await Assertions.Expect(Page.GetByTestId("chip-country-POL")).ToBeVisibleAsync();
-        await Assertions.Expect(Page.GetByTestId("pledge-summary")).ToContainTextAsync("1 pledge or position shown");
-        await Assertions.Expect(Page.GetByTestId("pledge-grid").Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(Page.GetByTestId("pledge-summary")).ToContainTextAsync(Shown(Curated.PledgesNaming("POL")));
+        await Assertions.Expect(Page.GetByTestId("pledge-grid").Locator("tbody tr")).ToHaveCountAsync(Curated.PledgesNaming("POL"));
         await Page.GetByTestId("show-data-pledges-by-country").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("data-pledges-by-country").Locator("tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(Page.GetByTestId("data-pledges-by-country")).ToContainTextAsync("Poland");
@@ -31,13 +32,13 @@ public sealed class FilterJourneyTests(BrowserFixture fixture) : BrowserTest(fix
         // The same URL in a new page reproduces the view
         var second = await Page.Context.NewPageAsync();
         await second.GotoAsync(Page.Url);
-        await Assertions.Expect(second.GetByTestId("pledge-summary")).ToContainTextAsync("1 pledge or position shown");
+        await Assertions.Expect(second.GetByTestId("pledge-summary")).ToContainTextAsync(Shown(Curated.PledgesNaming("POL")));
         await Assertions.Expect(second.GetByTestId("chip-country-POL")).ToBeVisibleAsync();
         await second.CloseAsync();
 
         // Back returns to the unfiltered view
         await Page.GoBackAsync();
-        await Assertions.Expect(Page.GetByTestId("pledge-summary")).ToContainTextAsync("54 pledges");
+        await Assertions.Expect(Page.GetByTestId("pledge-summary")).ToContainTextAsync($"{Curated.Pledges} pledges");
         Assert.Empty(ConsoleErrors);
         AssertNoExternalRequests();
     }
@@ -80,4 +81,6 @@ public sealed class FilterJourneyTests(BrowserFixture fixture) : BrowserTest(fix
         await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/countries/FRA\?country=FRA$"));
         await Assertions.Expect(Page.GetByTestId("country-name")).ToHaveTextAsync("France");
     }
+
+    private static string Shown(int count) => count == 1 ? "1 pledge or position shown" : $"{count} pledges and positions shown";
 }

@@ -1,3 +1,4 @@
+using CoalitionDashboard.Tests.TestSupport;
 using CoalitionDashboard.Tests.EndToEnd.Infrastructure;
 using Microsoft.Playwright;
 
@@ -28,7 +29,7 @@ public sealed class PageTests(BrowserFixture fixture) : BrowserTest(fixture)
         // Assert
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(heading);
         await Assertions.Expect(Page.Locator(content).First).ToBeVisibleAsync();
-        await Assertions.Expect(Page.GetByTestId("data-as-of-bar")).ToContainTextAsync("6 Feb 2026");
+        await Assertions.Expect(Page.GetByTestId("data-as-of-bar")).ToContainTextAsync(Curated.Short(Curated.AsOf));
         Assert.Empty(ConsoleErrors);
         AssertNoExternalRequests();
     }
@@ -131,7 +132,7 @@ public sealed class PageTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         await Assertions.Expect(Page.GetByTestId("filter-error")).ToHaveCountAsync(2);
         await Assertions.Expect(Page.GetByTestId("chip-country-FRA")).ToBeVisibleAsync();
-        await Assertions.Expect(Page.GetByTestId("pledge-summary")).ToContainTextAsync("6 pledges and positions shown");
+        await Assertions.Expect(Page.GetByTestId("pledge-summary")).ToContainTextAsync($"{Curated.PledgesNaming("FRA")} pledges and positions shown");
         Assert.Empty(ConsoleErrors);
     }
 }

@@ -84,19 +84,20 @@ public sealed class ApiTests(DashboardAppFactory factory) : IClassFixture<Dashbo
         var all = await _client.GetFromJsonAsync<JsonElement[]>("/api/pledges", Ct);
         var declined = await _client.GetFromJsonAsync<JsonElement[]>("/api/pledges?status=declined", Ct);
 
-        Assert.Equal(54, all!.Length);
+        Assert.Equal(Curated.Pledges, all!.Length);
         Assert.NotEmpty(declined!);
         Assert.True(declined!.Length < all.Length);
         Assert.All(declined, p => Assert.Equal("declined", p.GetProperty("status").GetString()));
     }
 
     [Theory]
-    [InlineData("/api/events", 28)]
-    [InlineData("/api/quotes", 30)]
-    [InlineData("/api/open-issues", 14)]
-    public async Task Lists_ReturnEveryRecordWithItsSources(string url, int count)
+    [InlineData("/api/events", "events.json")]
+    [InlineData("/api/quotes", "quotes.json")]
+    [InlineData("/api/open-issues", "open-issues.json")]
+    public async Task Lists_ReturnEveryRecordWithItsSources(string url, string file)
     {
         var records = await _client.GetFromJsonAsync<JsonElement[]>(url, Ct);
+        var count = Curated.Count(file);
 
         Assert.Equal(count, records!.Length);
         Assert.All(records, r => Assert.NotEmpty(r.GetProperty("sources").EnumerateArray()));
@@ -120,7 +121,7 @@ public sealed class ApiTests(DashboardAppFactory factory) : IClassFixture<Dashbo
         var html = await _client.GetStringAsync("/", Ct);
 
         Assert.Contains("Coalition of the Willing", html, StringComparison.Ordinal);
-        Assert.Contains("data as of 6 February 2026", html, StringComparison.Ordinal);
+        Assert.Contains($"Data as of {Curated.Short(Curated.AsOf)} · reviewed {Curated.Short(Curated.ReviewedOn)}", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
     }
 
     [Fact]

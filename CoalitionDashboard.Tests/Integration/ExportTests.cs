@@ -22,7 +22,7 @@ public sealed class ExportTests(DashboardAppFactory factory) : IClassFixture<Das
         Assert.Contains("coalition-pledges-country-FRA-category-ground-forces.csv", response.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
         var lines = (await response.Content.ReadAsStringAsync(Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("# Filter: France · Category: Ground forces", lines[1].TrimStart('\uFEFF'), StringComparison.Ordinal);
-        Assert.Contains("Data as of 2026-02-06", lines[2], StringComparison.Ordinal);
+        Assert.Contains($"Data as of {Curated.Short(Curated.AsOf)} · reviewed {Curated.Short(Curated.ReviewedOn)}", lines[2], StringComparison.Ordinal);
         Assert.StartsWith("id,coalition_wide,countries", lines[3], StringComparison.Ordinal);
         var rows = lines.Skip(4).ToList();
         Assert.NotEmpty(rows);
@@ -36,7 +36,7 @@ public sealed class ExportTests(DashboardAppFactory factory) : IClassFixture<Das
         var json = await _client.GetFromJsonAsync<JsonElement>("/export/pledges.json?status=declined", Ct);
 
         Assert.Equal("status=declined", json.GetProperty("filter").GetProperty("query").GetString());
-        Assert.Equal("2026-02-06", json.GetProperty("dataAsOf").GetString());
+        Assert.Equal(Curated.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), json.GetProperty("dataAsOf").GetString());
         var pledges = json.GetProperty("pledges").EnumerateArray().ToList();
         Assert.Equal(json.GetProperty("count").GetInt32(), pledges.Count);
         Assert.All(pledges, p =>

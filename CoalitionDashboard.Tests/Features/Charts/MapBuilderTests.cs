@@ -37,7 +37,7 @@ public sealed class MapBuilderTests
         Assert.Equal(ChartColors.Of(TroopsPosition.Offered), byIso["FRA"].Color);
         Assert.Equal(ChartColors.Of(TroopsPosition.OutsideUkraine), byIso["DEU"].Color);
         Assert.Equal(ChartColors.Of(TroopsPosition.Declined), byIso["POL"].Color);
-        Assert.Equal("No position on forces found", byIso["ALB"].Value);
+        Assert.Equal("No position on forces on record", byIso["ALB"].Value);
         Assert.Equal(MapBuilder.NoPosition, byIso["ALB"].Color);
     }
 

@@ -23,8 +23,8 @@ public sealed class OverviewPageTests : DashboardTestContext
         // Assert
         page.WaitForAssertion(() => Assert.Equal("35", Kpi(page, "kpi-members")));
         Assert.Contains("27 represented at head of state or government level", page.Find("[data-testid=kpi-members]").TextContent, StringComparison.Ordinal);
-        Assert.Equal("54", Kpi(page, "kpi-pledges"));
-        Assert.Contains("data as of 6 February 2026", page.Find("[data-testid=data-as-of]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(Curated.Pledges.ToString(System.Globalization.CultureInfo.InvariantCulture), Kpi(page, "kpi-pledges"));
+        Assert.Contains($"Data as of {Curated.Short(Curated.AsOf)} · reviewed {Curated.Short(Curated.ReviewedOn)}", page.Find("[data-testid=data-as-of]").TextContent, StringComparison.Ordinal);
         // The territorial question comes first among the open issues.
         Assert.StartsWith("Territory", page.Find("[data-testid=open-issues] li strong").TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.Find("[data-testid=map-disclaimer]"));

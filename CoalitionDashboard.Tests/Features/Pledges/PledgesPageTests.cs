@@ -21,7 +21,7 @@ public sealed class PledgesPageTests : DashboardTestContext
         var page = Render<PledgesPage>(p => p.AddCascadingValue(filter));
 
         // Assert
-        page.WaitForAssertion(() => Assert.Contains("6 pledges and positions shown", page.Find("[data-testid=pledge-summary]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains($"{Curated.PledgesNaming("FRA")} pledges and positions shown", page.Find("[data-testid=pledge-summary]").TextContent, StringComparison.Ordinal));
         Assert.Contains("Coalition-wide pledges are left out", page.Find("[data-testid=pledge-summary]").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Coalition-wide", page.Find("[data-testid=pledge-grid] tbody").TextContent, StringComparison.Ordinal);
         Assert.Equal("export/pledges.csv?country=FRA", page.Find("[data-testid=export-csv]").GetAttribute("href"));
@@ -40,7 +40,7 @@ public sealed class PledgesPageTests : DashboardTestContext
         var page = Render<PledgesPage>(p => p.AddCascadingValue(filter));
 
         // Assert
-        page.WaitForAssertion(() => Assert.Contains("54 pledges and positions shown, of which 8 coalition-wide", page.Find("[data-testid=pledge-summary]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains($"{Curated.Pledges} pledges and positions shown, of which {Curated.CoalitionWide} coalition-wide", page.Find("[data-testid=pledge-summary]").TextContent, StringComparison.Ordinal));
         Assert.Contains("Coalition-wide", page.Find("[data-testid=pledge-grid] tbody").TextContent, StringComparison.Ordinal);
     }
 }

@@ -30,8 +30,8 @@ public sealed class QuotesPageTests(ImportedDatabase data) : DashboardTestContex
 
         // Assert
         var quotes = page.FindAll("[data-testid=quote]");
-        Assert.Equal(30, quotes.Count);
-        Assert.Equal("30 quotes.", page.Find("[data-testid=quote-summary]").TextContent);
+        Assert.Equal(Curated.Quotes, quotes.Count);
+        Assert.Equal($"{Curated.Quotes} quotes.", page.Find("[data-testid=quote-summary]").TextContent);
         Assert.All(quotes, q => Assert.NotNull(q.QuerySelector("[data-testid=sources] a.reliability")));
         Assert.Contains(quotes, q => q.TextContent.Contains("partial quote or paraphrase", StringComparison.Ordinal));
         Assert.Contains(quotes, q => q.TextContent.Contains("translated", StringComparison.Ordinal));
@@ -50,7 +50,7 @@ public sealed class QuotesPageTests(ImportedDatabase data) : DashboardTestContex
         var topics = Topics(page);
         Assert.NotEmpty(topics);
         Assert.All(topics, t => Assert.Equal("troops", t));
-        Assert.Equal($"{topics.Count} of 30 quotes: topic troops.", page.Find("[data-testid=quote-summary]").TextContent);
+        Assert.Equal($"{topics.Count} of {Curated.Quotes} quotes: topic troops.", page.Find("[data-testid=quote-summary]").TextContent);
         Assert.Equal("troops", page.Find("[data-testid=quote-topic]").GetAttribute("value"));
         Assert.All(page.FindAll("[data-testid=quote] a.tag"), a => Assert.Equal("quotes?topic=troops", a.GetAttribute("href")));
     }
@@ -66,7 +66,7 @@ public sealed class QuotesPageTests(ImportedDatabase data) : DashboardTestContex
         Assert.StartsWith("Unknown topic '<script>alert(1)</script", error.TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("script"));
         Assert.DoesNotContain("<script>", page.Markup, StringComparison.Ordinal);
-        Assert.Equal(30, page.FindAll("[data-testid=quote]").Count);
+        Assert.Equal(Curated.Quotes, page.FindAll("[data-testid=quote]").Count);
     }
 
     [Fact]

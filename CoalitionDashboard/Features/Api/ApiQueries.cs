@@ -76,7 +76,8 @@ public sealed class ApiQueries(IDbContextFactory<CoalitionDbContext> contextFact
             .OrderBy(e => e.DateStart).ThenBy(e => e.SortOrder).Select(s_event).AsSplitQuery().ToListAsync(cancellationToken);
         // Each pledge says what this country is in it: a lead, a party, a partner named but not bound, a host.
         var withRoles = pledges.Select(p => p with { Role = p.Parties.First(x => x.Id == iso3).Role }).ToList();
-        return new CountryDetailDto(country with { PledgeCount = pledges.Count, Standing = ToDto(standings[iso3]) }, withRoles, quotes, events);
+        return new CountryDetailDto(country with { PledgeCount = withRoles.Count(p => p.Role != PartyRole.Partner), Standing = ToDto(standings[iso3]) },
+            withRoles, quotes, events);
     }
 
     private static StandingDto ToDto(Dashboard.Standing standing) => new(
@@ -84,7 +85,8 @@ public sealed class ApiQueries(IDbContextFactory<CoalitionDbContext> contextFact
         standing.StrongestCommitment is { } status ? Slug.Of(status) : null, standing.Basis);
 
     private static async Task<Dictionary<string, int>> CountPledgesAsync(CoalitionDbContext db, KnownFilter known, CancellationToken cancellationToken) =>
-        await Dashboard.PledgeFilters.Apply(db.Pledges, known.ToFilter()).SelectMany(p => p.Countries, (p, c) => c.Iso3)
+        await Dashboard.PledgeFilters.Apply(db.Pledges, known.ToFilter())
+            .SelectMany(p => p.Parties.Where(x => x.Role != PartyRole.Partner), (p, x) => x.Party)
             .GroupBy(code => code).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 
     private static IQueryable<Quote> Known(IQueryable<Quote> quotes, KnownFilter known)

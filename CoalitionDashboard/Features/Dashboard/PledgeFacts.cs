@@ -204,6 +204,20 @@ public sealed class PledgeFacts
             .ToDictionary(s => (PledgeStatus)s, s => byStatus[s]));
     }
 
+    /// <summary>The countries bound by pledge <paramref name="i"/>: a partner named in it is not one of them.</summary>
+    private IEnumerable<int> Bound(int i)
+    {
+        var countries = _countries[i];
+        var roles = _roles[i];
+        for (var k = 0; k < countries.Length; k++)
+        {
+            if (PartyRoles.IsBound(roles[k]))
+            {
+                yield return countries[k];
+            }
+        }
+    }
+
     /// <summary>Pledges per category; a pledge counts once in each of its categories.</summary>
     public IReadOnlyDictionary<PledgeCategory, int> CountByCategory(DashboardFilter filter)
     {
@@ -225,14 +239,14 @@ public sealed class PledgeFacts
     public IReadOnlyList<CategoryStatusCount> CountByMainCategoryAndStatus(DashboardFilter filter) =>
         Select(filter).GroupBy(i => (_main[i], _status[i])).Select(g => new CategoryStatusCount(g.Key.Item1, g.Key.Item2, g.Count())).ToList();
 
-    /// <summary>Per country: pledges by (status, forces position), and the categories its pledges fall in.</summary>
+    /// <summary>Per country: the pledges it is bound by, by (status, forces position), and the categories they fall in.</summary>
     public IReadOnlyDictionary<string, CountryPledges> ByCountry(DashboardFilter filter)
     {
         var groups = new Dictionary<(int Country, PledgeStatus Status, sbyte Troops), int>();
         var categories = new int[_countryCodes.Length];
         foreach (var i in Select(filter))
         {
-            foreach (var country in _countries[i])
+            foreach (var country in Bound(i))
             {
                 var key = (country, _status[i], _troops[i]);
                 groups[key] = groups.GetValueOrDefault(key) + 1;
@@ -256,7 +270,7 @@ public sealed class PledgeFacts
         {
             if ((_categories[i] & Bit(category)) != 0)
             {
-                foreach (var country in _countries[i])
+                foreach (var country in Bound(i))
                 {
                     counts[country]++;
                 }
@@ -271,7 +285,7 @@ public sealed class PledgeFacts
         var titles = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var i in Select(filter))
         {
-            foreach (var country in _countries[i])
+            foreach (var country in Bound(i))
             {
                 var code = _countryCodes[country];
                 if (!titles.TryGetValue(code, out var list))
