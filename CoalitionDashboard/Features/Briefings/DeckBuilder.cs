@@ -136,7 +136,10 @@ public sealed class DeckBuilder(DashboardQueries queries)
                     status: table.Status is { } s ? s : new Optional<PledgeStatus?>(filter.Status, true));
                 var rows = await queries.GetPledgesAsync(widgetFilter);
                 var shown = rows.Take(table.Limit).ToList();
-                return (new PledgeTableModel(shown, rows.Count), shown.SelectMany(p => p.Sources));
+                var standings = await queries.GetStandingsAsync(filter);
+                var superseded = shown.Select(p => (p.Id, Note: StandingText.Superseded(p, standings, context.Reference.NameOf)))
+                    .Where(x => x.Note is not null).ToDictionary(x => x.Id, x => x.Note!, StringComparer.Ordinal);
+                return (new PledgeTableModel(shown, rows.Count, superseded), shown.SelectMany(p => p.Sources));
             }
             case TimelineWidget timeline:
             {

@@ -16,7 +16,8 @@ public sealed record ChartWidgetModel(ChartSpec Spec) : WidgetModel;
 
 public sealed record CountryCardModel(CountryProfile Profile, IReadOnlyList<PledgeRow> Pledges, Standing Standing) : WidgetModel;
 
-public sealed record PledgeTableModel(IReadOnlyList<PledgeRow> Rows, int Total) : WidgetModel;
+/// <param name="Superseded">Per pledge id, for whom it no longer stands ("superseded by P24 for Italy").</param>
+public sealed record PledgeTableModel(IReadOnlyList<PledgeRow> Rows, int Total, IReadOnlyDictionary<string, string> Superseded) : WidgetModel;
 
 public sealed record EventsModel(IReadOnlyList<EventRow> Events, int Total) : WidgetModel;
 

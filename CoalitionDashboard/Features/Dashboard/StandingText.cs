@@ -42,6 +42,22 @@ public static class StandingText
                 _ => $" ({Vocabulary.Label(p.Role).ToLowerInvariant()})",
             }));
 
+    /// <summary>
+    /// "superseded by P24 for Italy" where the pledge no longer stands for one of the countries bound by it (on the
+    /// standings' date); null where it stands for all of them.
+    /// </summary>
+    public static string? Superseded(PledgeRow pledge, IReadOnlyDictionary<string, Standing> standings, Func<string, string> nameOf)
+    {
+        var notes = pledge.Parties
+            .Where(p => PartyRoles.IsBound(p.Role) && standings.ContainsKey(p.Party))
+            .Select(p => (p.Party, By: standings[p.Party].History.FirstOrDefault(h => h.PledgeId == pledge.Id)?.SupersededBy))
+            .Where(x => x.By is not null)
+            .GroupBy(x => x.By!)
+            .Select(g => $"superseded by {g.Key} for {string.Join(", ", g.Select(x => nameOf(x.Party)))}")
+            .ToList();
+        return notes.Count == 0 ? null : string.Join("; ", notes);
+    }
+
     /// <summary>Short lines for a hover or a slide: the basis, the forces history where it changed, unconfirmed reports.</summary>
     public static IReadOnlyList<string> Lines(Standing standing)
     {
