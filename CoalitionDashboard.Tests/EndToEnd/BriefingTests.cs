@@ -48,7 +48,7 @@ public sealed partial class BriefingTests(BrowserFixture fixture) : BrowserTest(
         // Assert
         await Assertions.Expect(Page.GetByTestId("slide-number")).ToHaveTextAsync(new Regex(@"^3 / \d+$"));
         await Assertions.Expect(Page.GetByTestId("slide-marking").First).ToHaveTextAsync("UNCLASSIFIED – FOR BRIEFING USE");
-        await Assertions.Expect(Page.GetByTestId("slide-footer")).ToContainTextAsync($"Data as of {Curated.Short(Curated.AsOf)} · reviewed {Curated.Short(Curated.ReviewedOn)}");
+        await Assertions.Expect(Page.GetByTestId("slide-footer")).ToContainTextAsync($"View as of 6 Feb 2026 · data as of {Curated.Short(Curated.AsOf)} · reviewed {Curated.Short(Curated.ReviewedOn)}");
         // Speaker notes never reach the audience view's HTML.
         Assert.DoesNotContain("presenter-notes", await Page.ContentAsync(), StringComparison.Ordinal);
         Assert.Empty(ConsoleErrors);

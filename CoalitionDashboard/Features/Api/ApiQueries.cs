@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using CoalitionDashboard.Data;
 using CoalitionDashboard.Data.Entities;
+using CoalitionDashboard.Features.Dashboard;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoalitionDashboard.Features.Api;
@@ -89,19 +90,7 @@ public sealed class ApiQueries(IDbContextFactory<CoalitionDbContext> contextFact
             .SelectMany(p => p.Parties.Where(x => x.Role != PartyRole.Partner), (p, x) => x.Party)
             .GroupBy(code => code).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 
-    private static IQueryable<Quote> Known(IQueryable<Quote> quotes, KnownFilter known)
-    {
-        if (known.AsOf is { } asOf)
-        {
-            quotes = quotes.Where(q => q.Date == null || q.Date <= asOf);
-        }
-        if (known.MinReliability is not null)
-        {
-            var grades = known.ToFilter().Grades;
-            quotes = quotes.Where(q => q.Sources.Any(s => grades.Contains(s.Reliability)));
-        }
-        return quotes;
-    }
+    private static IQueryable<Quote> Known(IQueryable<Quote> quotes, KnownFilter known) => quotes.Known(known.ToFilter());
 
     public async Task<IReadOnlySet<string>> GetCountryCodesAsync(CancellationToken cancellationToken = default)
     {

@@ -305,15 +305,7 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
         {
             quotes = quotes.Where(q => q.Date == null || q.Date <= to);
         }
-        if (filter.AsOf is { } asOf)
-        {
-            quotes = quotes.Where(q => q.Date == null || q.Date <= asOf);
-        }
-        if (filter.MinReliability is not null)
-        {
-            var grades = filter.Grades;
-            quotes = quotes.Where(q => q.Sources.Any(s => grades.Contains(s.Reliability)));
-        }
+        quotes = quotes.Known(filter);
         // The key quotes prefer those an official page or an established outlet carries (A or B) over C-grade sites.
         var ordered = directOnly
             ? quotes.OrderBy(q => q.Sources.Any(s => s.Reliability == Reliability.A || s.Reliability == Reliability.B) ? 0 : 1).ThenBy(q => q.SortOrder)
@@ -332,17 +324,7 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
     {
         var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var quotes = db.Quotes.Where(q => q.CountryIso3 == iso3);
-        if (known.AsOf is { } asOf)
-        {
-            quotes = quotes.Where(q => q.Date == null || q.Date <= asOf);
-        }
-        if (known.MinReliability is not null)
-        {
-            var grades = known.Grades;
-            quotes = quotes.Where(q => q.Sources.Any(s => grades.Contains(s.Reliability)));
-        }
-        return await quotes.OrderBy(q => q.SortOrder).Select(s_quote).AsSplitQuery().ToListAsync(cancellationToken);
+        return await db.Quotes.Where(q => q.CountryIso3 == iso3).Known(known).OrderBy(q => q.SortOrder).Select(s_quote).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
     public Task<IReadOnlyList<OpenIssueRow>> GetOpenIssuesAsync(string? iso3 = null, CancellationToken cancellationToken = default) =>
@@ -390,19 +372,22 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
             .AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
     }
 
-    public Task<IReadOnlyList<EventRow>> GetEventsOfCountryAsync(string iso3, CancellationToken cancellationToken = default) =>
-        cache.GetAsync($"country-events|{iso3}", () => LoadGetEventsOfCountryAsync(iso3));
+    public Task<IReadOnlyList<EventRow>> GetEventsOfCountryAsync(string iso3, DashboardFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        var known = KnownOnly(filter);
+        return cache.GetAsync($"country-events|{iso3}|{known.Query}", () => LoadGetEventsOfCountryAsync(iso3, known));
+    }
 
     /// <summary>
     /// The events of one country, as the timeline filtered to it shows them: for a coalition member, the coalition-wide
     /// events (the Paris summit) too.
     /// </summary>
-    private async Task<IReadOnlyList<EventRow>> LoadGetEventsOfCountryAsync(string iso3)
+    private async Task<IReadOnlyList<EventRow>> LoadGetEventsOfCountryAsync(string iso3, DashboardFilter known)
     {
         var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var member = await db.Countries.AnyAsync(c => c.Iso3 == iso3 && c.Role == CoalitionRole.Member, cancellationToken);
-        var filter = new DashboardFilter([iso3], null, null, null, null, null);
+        var filter = known.With(countries: [iso3]);
         return await db.Events.Apply(filter, coalitionInScope: member).OrderBy(e => e.DateStart).ThenBy(e => e.SortOrder)
             .Select(s_event).AsSplitQuery().ToListAsync(cancellationToken);
     }
@@ -437,36 +422,45 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
             .AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
     }
 
-    public Task<IReadOnlyList<PledgeRow>> GetPledgesOfOrganisationAsync(string id, CancellationToken cancellationToken = default) =>
-        cache.GetAsync($"organisation-pledges|{id}", () => LoadGetPledgesOfOrganisationAsync(id));
+    public Task<IReadOnlyList<PledgeRow>> GetPledgesOfOrganisationAsync(string id, DashboardFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        var known = KnownOnly(filter);
+        return cache.GetAsync($"organisation-pledges|{id}|{known.Query}", () => LoadGetPledgesOfOrganisationAsync(id, known));
+    }
 
-    private async Task<IReadOnlyList<PledgeRow>> LoadGetPledgesOfOrganisationAsync(string id)
+    private async Task<IReadOnlyList<PledgeRow>> LoadGetPledgesOfOrganisationAsync(string id, DashboardFilter known)
     {
         var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Pledges.Where(p => p.Organisations.Any(o => o.Id == id)).OrderBy(p => p.SortOrder)
+        return await db.Pledges.Where(p => p.Organisations.Any(o => o.Id == id)).Apply(known).OrderBy(p => p.SortOrder)
             .Select(s_pledge).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
-    public Task<IReadOnlyList<QuoteRow>> GetQuotesOfOrganisationAsync(string id, CancellationToken cancellationToken = default) =>
-        cache.GetAsync($"organisation-quotes|{id}", () => LoadGetQuotesOfOrganisationAsync(id));
+    public Task<IReadOnlyList<QuoteRow>> GetQuotesOfOrganisationAsync(string id, DashboardFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        var known = KnownOnly(filter);
+        return cache.GetAsync($"organisation-quotes|{id}|{known.Query}", () => LoadGetQuotesOfOrganisationAsync(id, known));
+    }
 
-    private async Task<IReadOnlyList<QuoteRow>> LoadGetQuotesOfOrganisationAsync(string id)
+    private async Task<IReadOnlyList<QuoteRow>> LoadGetQuotesOfOrganisationAsync(string id, DashboardFilter known)
     {
         var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Quotes.Where(q => q.OrganisationId == id).OrderBy(q => q.SortOrder).Select(s_quote).AsSplitQuery().ToListAsync(cancellationToken);
+        return await db.Quotes.Where(q => q.OrganisationId == id).Known(known).OrderBy(q => q.SortOrder).Select(s_quote).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
     /// <summary>The events an organisation is named in (an organisation is not a coalition member: coalition-wide events count only where it is named).</summary>
-    public Task<IReadOnlyList<EventRow>> GetEventsOfOrganisationAsync(string id, CancellationToken cancellationToken = default) =>
-        cache.GetAsync($"organisation-events|{id}", () => LoadGetEventsOfOrganisationAsync(id));
+    public Task<IReadOnlyList<EventRow>> GetEventsOfOrganisationAsync(string id, DashboardFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        var known = KnownOnly(filter);
+        return cache.GetAsync($"organisation-events|{id}|{known.Query}", () => LoadGetEventsOfOrganisationAsync(id, known));
+    }
 
-    private async Task<IReadOnlyList<EventRow>> LoadGetEventsOfOrganisationAsync(string id)
+    private async Task<IReadOnlyList<EventRow>> LoadGetEventsOfOrganisationAsync(string id, DashboardFilter known)
     {
         var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Events.Where(e => e.Organisations.Any(o => o.Id == id)).OrderBy(e => e.DateStart).ThenBy(e => e.SortOrder)
+        return await db.Events.Where(e => e.Organisations.Any(o => o.Id == id)).Apply(known, coalitionInScope: false).OrderBy(e => e.DateStart).ThenBy(e => e.SortOrder)
             .Select(s_event).AsSplitQuery().ToListAsync(cancellationToken);
     }
 

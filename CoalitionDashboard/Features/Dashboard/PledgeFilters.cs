@@ -100,4 +100,19 @@ public static class PledgeFilters
         }
         return events;
     }
+
+    /// <summary>Quotes known on the filter's <c>asof</c> day (undated ones included) and resting on a source at least as reliable as its threshold.</summary>
+    public static IQueryable<Quote> Known(this IQueryable<Quote> quotes, DashboardFilter filter)
+    {
+        if (filter.AsOf is { } asOf)
+        {
+            quotes = quotes.Where(q => q.Date == null || q.Date <= asOf);
+        }
+        if (filter.MinReliability is not null)
+        {
+            var grades = filter.Grades;
+            quotes = quotes.Where(q => q.Sources.Any(s => grades.Contains(s.Reliability)));
+        }
+        return quotes;
+    }
 }
