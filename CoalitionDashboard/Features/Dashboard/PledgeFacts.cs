@@ -399,11 +399,12 @@ public sealed class PledgeFacts
             }
         }
         var supersededBy = new Dictionary<int, int>();
+        var onRecord = records.Select(r => r.Pledge).ToHashSet();
         foreach (var (i, _) in records)
         {
             foreach (var target in _supersedes[i])
             {
-                if (records.Exists(r => r.Pledge == target))
+                if (onRecord.Contains(target))
                 {
                     supersededBy.TryAdd(target, i);
                 }
