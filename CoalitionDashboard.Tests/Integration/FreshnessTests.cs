@@ -89,5 +89,9 @@ public sealed class FreshnessTests(DashboardAppFactory factory) : IClassFixture<
         var today = WebUtility.HtmlDecode(await factory.CreateClient().GetStringAsync("/countries", Ct));
         Assert.Contains("Giorgia Meloni", today, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"roster-note\"", today, StringComparison.Ordinal);
+        // The map says the same before its colours.
+        var map = WebUtility.HtmlDecode(await factory.CreateClient().GetStringAsync("/map?asof=2025-10-01", Ct));
+        Assert.Contains("had formally committed to the reassurance force", map, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"roster-note\"", map, StringComparison.Ordinal);
     }
 }
