@@ -21,7 +21,7 @@ public sealed partial class ScaleBenchmarks(ITestOutputHelper output)
     private const string Group = "6 scale: 100,000 pledges, 20,000 events, 200 countries";
 
     /// <summary>The filters the queries and pages are measured under: none, one country, a bloc, a category, a status and a date range.</summary>
-    private static readonly string[] Filters = ["", "country=XAB", "country=XAB,XAC,XBA", "bloc=eu", "category=air", "status=announced", "from=2025-01-01&to=2025-12-31"];
+    private static readonly string[] Filters = ["", "country=XAB", "country=XAB,XAC,XBA", "bloc=eu", "category=air", "status=announced", "from=2025-01-01&to=2025-12-31", "asof=2025-06-30", "minReliability=B"];
 
     [Fact]
     public async Task Scale_SyntheticDataSet_ImportAggregatesAndPages()

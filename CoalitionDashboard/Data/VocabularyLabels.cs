@@ -59,6 +59,9 @@ public static class Vocabulary
         _ => "Unverified (C-grade sources only)",
     };
 
+    /// <summary>" (announced: outcome not reported)" after an event's title, nothing for one that happened.</summary>
+    public static string Qualifier(EventStatus status) => status == EventStatus.Happened ? "" : $" ({Label(status).ToLowerInvariant()})";
+
     public static string Label(PartyRole role) => role switch
     {
         PartyRole.Lead => "Lead",

@@ -160,7 +160,7 @@ public static class ChartBuilders
                     Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
                     X = own.Select(e => (object)e.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList(),
                     Y = own.Select(_ => (object)Encode(Vocabulary.Label(kind))).ToList(),
-                    TextArray = own.Select(e => Encode(e.Title)).ToList(),
+                    TextArray = own.Select(e => Encode(e.Title + Vocabulary.Qualifier(e.Status))).ToList(),
                     CustomData = own.Select(e => (object)e.Id).ToList(),
                     Marker = new Plotly.Blazor.Traces.ScatterLib.Marker { Color = ChartColors.Of(kind), Size = 13, Line = new Plotly.Blazor.Traces.ScatterLib.MarkerLib.Line { Width = 1, Color = "#ffffff" } },
                     HoverTemplate = "%{x|%d %b %Y}<br>%{text}<extra></extra>",

@@ -42,8 +42,10 @@ public sealed class PledgeFacts
     private readonly Reliability[] _best;
     private readonly string[] _dateTexts;
     private readonly int[][] _supersedes;
-    // Per country, the pledges that name it, in the curated order.
-    private readonly int[][] _pledgesOf;
+    // Per country, the pledges it is bound by in date order, and its role in each (index for index).
+    private readonly int[][] _boundOf;
+    private readonly PartyRole[][] _boundRoles;
+    private readonly bool _anySupersedes;
     private readonly Dictionary<(PledgeSort, bool), int[]> _orders = [];
 
     internal PledgeFacts(IReadOnlyList<CountryFact> countries, IReadOnlyList<PledgeFact> pledges)
@@ -96,19 +98,31 @@ public sealed class PledgeFacts
             _dateTexts[i] = p.DateText;
             _supersedes[i] = p.Supersedes.Where(index.ContainsKey).Select(id => index[id]).ToArray();
         }
-        var of = new List<int>[_countryCodes.Length];
+        // Per country, the pledges it is bound by, in date order (the curated order breaks ties), with its role in each.
+        var of = new List<(int Pledge, PartyRole Role)>[_countryCodes.Length];
         for (var c = 0; c < of.Length; c++)
         {
             of[c] = [];
         }
         for (var i = 0; i < Count; i++)
         {
-            foreach (var c in _countries[i])
+            for (var k = 0; k < _countries[i].Length; k++)
             {
-                of[c].Add(i);
+                if (PartyRoles.IsBound(_roles[i][k]))
+                {
+                    of[_countries[i][k]].Add((i, _roles[i][k]));
+                }
             }
         }
-        _pledgesOf = of.Select(l => l.ToArray()).ToArray();
+        _boundOf = new int[of.Length][];
+        _boundRoles = new PartyRole[of.Length][];
+        for (var c = 0; c < of.Length; c++)
+        {
+            var sorted = of[c].OrderBy(x => _start[x.Pledge]).ThenBy(x => x.Pledge).ToArray();
+            _boundOf[c] = sorted.Select(x => x.Pledge).ToArray();
+            _boundRoles[c] = sorted.Select(x => x.Role).ToArray();
+        }
+        _anySupersedes = _supersedes.Any(s => s.Length > 0);
     }
 
     /// <summary>How many pledges the data set holds.</summary>
@@ -385,56 +399,134 @@ public sealed class PledgeFacts
         return result;
     }
 
+    // One pass for the latest forces day, one for what stands; no allocation but the result (this runs for every country
+    // whenever a view's date or reliability threshold is first asked for). The history is built only when read.
     private Standing StandingOf(int country, DateOnly asOf, Reliability? minReliability)
     {
         var day = asOf.DayNumber;
-        // The records the country is bound by and that were on file by the day, with its role in each.
-        var records = new List<(int Pledge, PartyRole Role)>();
-        foreach (var i in _pledgesOf[country])
+        var pledges = _boundOf[country];
+        var roles = _boundRoles[country];
+        var explicitBy = _anySupersedes ? ExplicitSupersessions(pledges, day, minReliability) : null;
+
+        bool Stands(int k) => Known(pledges[k], day, minReliability) && (explicitBy is null || !explicitBy.ContainsKey(pledges[k]));
+        bool IsForces(int k) => _troops[pledges[k]] != NoTroops && PartyRoles.SpeaksForForces(roles[k]);
+
+        // Forces: the latest dated position that no record superseded; earlier positions give way to it.
+        var latestDay = int.MinValue;
+        for (var k = 0; k < pledges.Length; k++)
         {
-            var role = _roles[i][Array.IndexOf(_countries[i], country)];
-            if (PartyRoles.IsBound(role) && Known(i, day, minReliability))
+            if (IsForces(k) && Stands(k))
             {
-                records.Add((i, role));
+                latestDay = Math.Max(latestDay, _start[pledges[k]]);
             }
         }
-        var supersededBy = new Dictionary<int, int>();
-        var onRecord = records.Select(r => r.Pledge).ToHashSet();
-        foreach (var (i, _) in records)
+        var forces = sbyte.MaxValue;
+        var latest = -1;
+        var strongestConfirmed = int.MaxValue;
+        var strongestAny = int.MaxValue;
+        for (var k = 0; k < pledges.Length; k++)
         {
+            if (!Stands(k))
+            {
+                continue;
+            }
+            var i = pledges[k];
+            if (IsForces(k))
+            {
+                if (_start[i] < latestDay)
+                {
+                    continue; // superseded by the latest forces position
+                }
+                if (_troops[i] < forces)
+                {
+                    (forces, latest) = (_troops[i], i);
+                }
+            }
+            var status = (int)_status[i];
+            strongestAny = Math.Min(strongestAny, status);
+            if (!IsUnconfirmed(_status[i]))
+            {
+                strongestConfirmed = Math.Min(strongestConfirmed, status);
+            }
+        }
+        // Confirmed records first: a report, a draft or a dropped draft counts only where nothing confirmed stands.
+        var strongest = strongestConfirmed != int.MaxValue ? strongestConfirmed : strongestAny;
+
+        var basis = new List<int>();
+        for (var k = 0; k < pledges.Length; k++)
+        {
+            var i = pledges[k];
+            if (!Stands(k) || (IsForces(k) && _start[i] < latestDay))
+            {
+                continue;
+            }
+            if ((IsForces(k) && _start[i] == latestDay && _troops[i] == forces) || (int)_status[i] == strongest)
+            {
+                basis.Add(i);
+            }
+        }
+        basis.Sort();
+
+        return new Standing(asOf,
+            latest < 0 ? null : (TroopsPosition)forces,
+            strongest == int.MaxValue ? null : (PledgeStatus)strongest,
+            basis.Select(i => _ids[i]).ToList(),
+            () => History(country, day, minReliability, explicitBy, latestDay, latest, (_, _) => true),
+            // The short lists a hover needs: the forces positions, and the unconfirmed records that stand beside the basis.
+            () => History(country, day, minReliability, explicitBy, latestDay, latest, (k, _) => IsForces(k)),
+            () => History(country, day, minReliability, explicitBy, latestDay, latest,
+                (k, superseded) => !superseded && IsUnconfirmed(_status[pledges[k]]) && basis.BinarySearch(pledges[k]) < 0));
+    }
+
+    /// <summary>Which of the country's records on file by the day are superseded, by a record of its own that says so.</summary>
+    private Dictionary<int, int>? ExplicitSupersessions(int[] pledges, int day, Reliability? minReliability)
+    {
+        Dictionary<int, int>? by = null;
+        HashSet<int>? onRecord = null;
+        foreach (var i in pledges)
+        {
+            if (_supersedes[i].Length == 0 || !Known(i, day, minReliability))
+            {
+                continue;
+            }
+            onRecord ??= pledges.Where(p => Known(p, day, minReliability)).ToHashSet();
             foreach (var target in _supersedes[i])
             {
                 if (onRecord.Contains(target))
                 {
-                    supersededBy.TryAdd(target, i);
+                    (by ??= []).TryAdd(target, i);
                 }
             }
         }
-        // Forces: the latest dated position that no record superseded; earlier positions give way to it.
-        var forces = records.Where(r => _troops[r.Pledge] != NoTroops && PartyRoles.SpeaksForForces(r.Role) && !supersededBy.ContainsKey(r.Pledge))
-            .Select(r => r.Pledge).ToList();
-        var latestDay = forces.Count == 0 ? 0 : forces.Max(i => _start[i]);
-        var latest = forces.Where(i => _start[i] == latestDay).OrderBy(i => _troops[i]).ToList();
-        foreach (var i in forces.Where(i => _start[i] < latestDay))
+        return by;
+    }
+
+    /// <summary>Every record the country is bound by on the day, in date order, each with what superseded it (if anything).</summary>
+    /// <param name="include">Which records to list: by index in the country's records, and whether the record is superseded.</param>
+    private IReadOnlyList<PositionStep> History(int country, int day, Reliability? minReliability, Dictionary<int, int>? explicitBy, int latestDay, int latest,
+        Func<int, bool, bool> include)
+    {
+        var pledges = _boundOf[country];
+        var roles = _boundRoles[country];
+        var steps = new List<PositionStep>();
+        for (var k = 0; k < pledges.Length; k++)
         {
-            supersededBy.TryAdd(i, latest[0]);
+            var i = pledges[k];
+            if (!Known(i, day, minReliability))
+            {
+                continue;
+            }
+            var forces = _troops[i] != NoTroops && PartyRoles.SpeaksForForces(roles[k]);
+            string? by = explicitBy is not null && explicitBy.TryGetValue(i, out var superseding) ? _ids[superseding]
+                : forces && latest >= 0 && _start[i] < latestDay ? _ids[latest] : null;
+            if (!include(k, by is not null))
+            {
+                continue;
+            }
+            steps.Add(new PositionStep(_ids[i], DateOnly.FromDayNumber(_start[i]), _dateTexts[i], _titles[i], roles[k], _status[i],
+                forces ? (TroopsPosition)_troops[i] : null, by));
         }
-        TroopsPosition? position = latest.Count == 0 ? null : (TroopsPosition)_troops[latest[0]];
-
-        // Commitment: the strongest status of what stands, confirmed records first.
-        var standing = records.Where(r => !supersededBy.ContainsKey(r.Pledge)).Select(r => r.Pledge).ToList();
-        var confirmed = standing.Where(i => !IsUnconfirmed(_status[i])).ToList();
-        var pool = confirmed.Count > 0 ? confirmed : standing;
-        PledgeStatus? strongest = pool.Count == 0 ? null : pool.Min(i => _status[i]);
-        var basis = latest.Where(i => _troops[i] == _troops[latest[0]])
-            .Concat(pool.Where(i => _status[i] == strongest))
-            .Distinct().Order().Select(i => _ids[i]).ToList();
-
-        var history = records.OrderBy(r => _start[r.Pledge]).ThenBy(r => r.Pledge).Select(r => new PositionStep(
-            _ids[r.Pledge], DateOnly.FromDayNumber(_start[r.Pledge]), _dateTexts[r.Pledge], _titles[r.Pledge], r.Role, _status[r.Pledge],
-            _troops[r.Pledge] == NoTroops || !PartyRoles.SpeaksForForces(r.Role) ? null : (TroopsPosition)_troops[r.Pledge],
-            supersededBy.TryGetValue(r.Pledge, out var by) ? _ids[by] : null)).ToList();
-        return new Standing(asOf, position, strongest, basis, history);
+        return steps;
     }
 
     /// <summary>Statuses that say nothing confirmed by the government concerned: a press report, a draft, a dropped draft.</summary>
@@ -452,8 +544,48 @@ internal readonly record struct CompiledFilter(bool[]? Countries, Bloc? Bloc, in
 /// commitment (null: none), the records those rest on, and its history of bound records, each with the record that
 /// superseded it (if any).
 /// </summary>
-public sealed record Standing(DateOnly AsOf, TroopsPosition? Forces, PledgeStatus? StrongestCommitment, IReadOnlyList<string> Basis, IReadOnlyList<PositionStep> History)
+/// <remarks>Immutable and shared by every circuit; the history is built on first read (most views need only the values).</remarks>
+public sealed class Standing
 {
+    private readonly Lazy<IReadOnlyList<PositionStep>> _history;
+
+    private readonly Lazy<IReadOnlyList<PositionStep>> _forcesHistory;
+    private readonly Lazy<IReadOnlyList<PositionStep>> _unconfirmed;
+
+    public Standing(DateOnly asOf, TroopsPosition? forces, PledgeStatus? strongestCommitment, IReadOnlyList<string> basis, IReadOnlyList<PositionStep> history)
+        : this(asOf, forces, strongestCommitment, basis, () => history, () => history.Where(h => h.Forces is not null).ToList(),
+            () => history.Where(h => h.SupersededBy is null && PledgeFacts.IsUnconfirmed(h.Status) && !basis.Contains(h.PledgeId)).ToList())
+    {
+    }
+
+    public Standing(DateOnly asOf, TroopsPosition? forces, PledgeStatus? strongestCommitment, IReadOnlyList<string> basis,
+        Func<IReadOnlyList<PositionStep>> history, Func<IReadOnlyList<PositionStep>> forcesHistory, Func<IReadOnlyList<PositionStep>> unconfirmed)
+    {
+        AsOf = asOf;
+        Forces = forces;
+        StrongestCommitment = strongestCommitment;
+        Basis = basis;
+        _history = new(history, LazyThreadSafetyMode.ExecutionAndPublication);
+        _forcesHistory = new(forcesHistory, LazyThreadSafetyMode.ExecutionAndPublication);
+        _unconfirmed = new(unconfirmed, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The records with a forces position, in date order (the standing one last, earlier ones superseded by it).</summary>
+    public IReadOnlyList<PositionStep> ForcesHistory => _forcesHistory.Value;
+
+    /// <summary>Records that stand but are not confirmed by the government concerned (a report, a draft), outside the basis.</summary>
+    public IReadOnlyList<PositionStep> Unconfirmed => _unconfirmed.Value;
+
+    public DateOnly AsOf { get; }
+
+    public TroopsPosition? Forces { get; }
+
+    public PledgeStatus? StrongestCommitment { get; }
+
+    public IReadOnlyList<string> Basis { get; }
+
+    public IReadOnlyList<PositionStep> History => _history.Value;
+
     /// <summary>The forces position as the API spells it: offered, possible, outside-ukraine, declined or none.</summary>
     public string ForcesSlug => Forces is { } f ? Slug.Of(f) : "none";
 }

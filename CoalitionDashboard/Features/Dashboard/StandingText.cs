@@ -20,13 +20,19 @@ public static class StandingText
         _ => step.Date.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
     };
 
-    /// <summary>The country's forces positions in date order, the standing one last: "Sep 2025: … → 6 Jan 2026: …".</summary>
-    public static string ForcesHistory(Standing standing) =>
-        string.Join(" → ", standing.History.Where(h => h.Forces is not null).Select(h => $"{Date(h)}: {h.Title}"));
+    /// <summary>How many steps of a history a hover or a slide line lists (the latest ones; the rest are counted).</summary>
+    public const int StepsShown = 4;
+
+    /// <summary>The country's latest forces positions in date order, the standing one last: "Sep 2025: … → 6 Jan 2026: …".</summary>
+    public static string ForcesHistory(Standing standing)
+    {
+        var steps = standing.ForcesHistory;
+        var shown = string.Join(" → ", steps.Skip(Math.Max(0, steps.Count - StepsShown)).Select(h => $"{Date(h)}: {h.Title}"));
+        return steps.Count > StepsShown ? $"({steps.Count - StepsShown} earlier) → {shown}" : shown;
+    }
 
     /// <summary>Records that stand but are not confirmed by the government concerned (a report, a draft), outside the basis.</summary>
-    public static IReadOnlyList<PositionStep> Unconfirmed(Standing standing) =>
-        standing.History.Where(h => h.SupersededBy is null && PledgeFacts.IsUnconfirmed(h.Status) && !standing.Basis.Contains(h.PledgeId)).ToList();
+    public static IReadOnlyList<PositionStep> Unconfirmed(Standing standing) => standing.Unconfirmed;
 
     /// <summary>
     /// Who a pledge names, with the role where it is not plain "party": "Coalition-wide; United States (partner, named,
@@ -62,19 +68,23 @@ public static class StandingText
     public static IReadOnlyList<string> Lines(Standing standing)
     {
         var lines = new List<string>();
-        var basis = standing.History.Where(h => standing.Basis.Contains(h.PledgeId)).ToList();
-        if (basis.Count > 0)
+        if (standing.Basis.Count > 0)
         {
             lines.Add($"As of {standing.AsOf.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}, from " +
-                string.Join(", ", basis.Select(b => $"{b.PledgeId} ({Date(b)})")));
+                string.Join(", ", standing.Basis.Take(StepsShown)) + (standing.Basis.Count > StepsShown ? $" and {standing.Basis.Count - StepsShown} more" : ""));
         }
-        if (standing.History.Count(h => h.Forces is not null) > 1)
+        if (standing.ForcesHistory.Count > 1)
         {
             lines.Add("Forces: " + ForcesHistory(standing));
         }
-        foreach (var step in Unconfirmed(standing))
+        var unconfirmed = standing.Unconfirmed;
+        foreach (var step in unconfirmed.Take(StepsShown))
         {
             lines.Add($"Also {Vocabulary.Label(step.Status).ToLowerInvariant()}: {step.Title}");
+        }
+        if (unconfirmed.Count > StepsShown)
+        {
+            lines.Add($"… and {unconfirmed.Count - StepsShown} more unconfirmed");
         }
         return lines;
     }
