@@ -218,7 +218,7 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
         else
         {
             value = filter.LimitsCountries || roster.Count is null ? "not recorded" : roster.Count.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            note = $"{roster.EventTitle}, {ReferenceSnapshot.Day(roster.Date)}: {roster.Note}. Which countries, the data does not record.";
+            note = $"{roster.EventTitle}, {ReferenceSnapshot.Day(roster.Date)}: {roster.Note.TrimEnd('.')}. Which countries, the data does not record.";
         }
         return new Kpis(
             value, note, leaders,
