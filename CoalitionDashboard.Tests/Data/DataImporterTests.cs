@@ -102,6 +102,40 @@ public sealed class DataImporterTests
     }
 
     [Fact]
+    public async Task Import_DatabaseImportedByAnOlderVersion_IsImportedAgain_EvenWithTheSameFiles()
+    {
+        // Arrange: the database says it holds these very files, hashed as a version before roles and supersession did.
+        await using var database = await TestDatabase.CreateAsync(TestData.RealDataDirectory);
+        await database.Importer.ImportAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using (var db = await database.OpenAsync())
+        {
+            await db.PledgeParties.ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+            await db.Dataset.ExecuteUpdateAsync(d => d.SetProperty(x => x.ContentHash, FilesOnlyHash(TestData.RealDataDirectory)), TestContext.Current.CancellationToken);
+        }
+
+        // Act
+        var outcome = await database.Importer.ImportAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        // Assert: imported again, so the tables the older version did not write are filled.
+        Assert.Equal(ImportStatus.Imported, outcome.Status);
+        await using var after = await database.OpenAsync();
+        Assert.True(await after.PledgeParties.CountAsync(TestContext.Current.CancellationToken) >= Curated.Pledges);
+    }
+
+    // The content hash as the version before DataFiles.ImportVersion computed it: the files alone.
+    private static string FilesOnlyHash(string directory)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var name in DataFiles.All)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\n"));
+            hash.AppendData(File.ReadAllBytes(Path.Combine(directory, name)));
+            hash.AppendData("\n"u8);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    [Fact]
     public async Task Import_ChangedFile_ReimportsTheCorrection()
     {
         // Arrange

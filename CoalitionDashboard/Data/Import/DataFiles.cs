@@ -16,10 +16,18 @@ public static class DataFiles
 
     public static readonly IReadOnlyList<string> All = [Dataset, Sources, Countries, Organisations, Pledges, Events, Quotes, OpenIssues];
 
-    /// <summary>SHA-256 over each data file's name and bytes (a missing file counts as empty).</summary>
+    /// <summary>
+    /// What the importer writes from the files: change it whenever the import writes new tables or columns (a new
+    /// migration the files feed), so a database imported by an older version is imported again even if the files did
+    /// not change, rather than keeping the new tables empty.
+    /// </summary>
+    public const string ImportVersion = "2026-12-02 parties with roles, supersession, event status, rosters";
+
+    /// <summary>SHA-256 over the import version and each data file's name and bytes (a missing file counts as empty).</summary>
     public static string ComputeHash(string directory)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(ImportVersion + "\n"));
         foreach (var name in All)
         {
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\n"));
