@@ -27,6 +27,9 @@ public static class PageOutputCache
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
+    /// <summary>Where unknown URLs are re-executed to (UseStatusCodePagesWithReExecute).</summary>
+    public const string NotFoundPath = "/not-found";
+
     public static IServiceCollection AddPageOutputCache(this IServiceCollection services)
     {
         services.AddScoped<Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider, NoFormsAntiforgeryStateProvider>();
@@ -34,6 +37,10 @@ public static class PageOutputCache
         {
             options.SizeLimit = 64 * 1024 * 1024;
             options.AddPolicy(Policy, policy => policy
+                // The not-found page is the answer to every unknown URL (re-executed under /not-found): storing it would
+                // hand its stored 200 to the next unknown URL, so neither it nor any re-executed error page is cached.
+                .With(context => context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null
+                    && !context.HttpContext.Request.Path.StartsWithSegments(NotFoundPath, StringComparison.OrdinalIgnoreCase))
                 .Expire(Lifetime)
                 .SetVaryByHeader("Accept-Encoding")
                 .VaryByValue(context => new KeyValuePair<string, string>(

@@ -13,7 +13,7 @@ public static class WebApplicationExtensions
         // API callers get problem details; people get the friendly error page. Neither sees a stack trace.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseExceptionHandler("/Error", createScopeForErrors: true));
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusCodePagesWithReExecute(PageOutputCache.NotFoundPath, createScopeForStatusCodePages: true);
         app.UseRouting();
 
         // The output cache sits outside compression, so it stores (and serves) the compressed bytes.
