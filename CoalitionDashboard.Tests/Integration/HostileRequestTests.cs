@@ -50,4 +50,23 @@ public sealed class HostileRequestTests(DashboardAppFactory factory) : IClassFix
             Assert.False(response.Headers.Contains("Age"), $"{url} was served from the page cache");
         }
     }
+
+    [Theory]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    [InlineData("TRACE")]
+    [InlineData("FOO")]
+    public async Task Healthz_AnswersOnlyGetAndHead(string method)
+    {
+        var client = factory.CreateClient();
+
+        var wrong = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/healthz"), Ct);
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/healthz"), Ct);
+        var get = await client.GetAsync("/healthz", Ct);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrong.StatusCode);
+        Assert.Contains("GET", string.Join(",", wrong.Content.Headers.Allow), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+    }
 }

@@ -20,7 +20,8 @@ public static class WebApplicationExtensions
         app.UseOutputCache();
         app.UseResponseCompression();
         app.UseAntiforgery();
-        app.MapHealthChecks("/healthz");
+        // A probe reads; anything else (PUT, DELETE, TRACE, …) is 405 with Allow, not a 200.
+        app.MapHealthChecks("/healthz").WithMetadata(new Microsoft.AspNetCore.Routing.HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapThemeStylesheet();
         app.MapBenchmarkEndpoints();
         app.MapDashboardApi();
