@@ -164,11 +164,11 @@ public sealed partial class StandingConsistencyTests(DashboardAppFactory factory
     }
 
     [Theory]
-    [InlineData("/api/countries?asof=2026-02-30", "asof: '2026-02-30' is not a date")]
-    [InlineData("/api/countries/FRA?asof=yesterday", "asof: 'yesterday' is not a date")]
-    [InlineData("/api/pledges?asof=2099-01-01", "asof: 2099-01-01 is in the future")]
+    [InlineData("/api/countries?asof=2026-02-30", "'2026-02-30' is not a date (YYYY-MM-DD); the 'asof' filter was ignored.")]
+    [InlineData("/api/countries/FRA?asof=yesterday", "'yesterday' is not a date")]
+    [InlineData("/api/pledges?asof=2099-01-01", "'asof' 2099-01-01 is in the future")]
     [InlineData("/api/events?asof=1-1-2026", "is not a date")]
-    [InlineData("/api/quotes?minReliability=D", "minReliability: 'D' is not one of A, B, C")]
+    [InlineData("/api/quotes?minReliability=D", "Unknown minReliability 'D' was ignored (use A, B or C).")]
     [InlineData("/api/sources?asof=2026-1-1", "is not a date")]
     [InlineData("/api/open-issues?asof=x", "is not a date")]
     [InlineData("/export/countries.csv?asof=2026-13-01", "is not a date")]

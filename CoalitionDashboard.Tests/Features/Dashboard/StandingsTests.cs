@@ -104,7 +104,7 @@ public sealed class StandingsTests
 
         Assert.Equal(PledgeStatus.Declined, romania.StrongestCommitment);
         Assert.Equal(TroopsPosition.Declined, romania.Forces);
-        Assert.Equal(["P41"], StandingText.Unconfirmed(romania).Select(s => s.PledgeId));
+        Assert.Equal(["P41"], romania.Unconfirmed.Select(s => s.PledgeId));
         Assert.Contains(StandingText.Lines(romania), line => line.Contains("reported (unconfirmed)", StringComparison.Ordinal));
     }
 

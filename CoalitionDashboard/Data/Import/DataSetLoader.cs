@@ -252,7 +252,7 @@ public sealed class DataSetLoader
         var categories = ReadCategories(r);
         var date = ReadDate(r, "date", required: true);
         var quantity = r.Object("quantity");
-        _pledgeLines[id ?? ""] = r.Line;
+        _recordLines["pledge:" + (id ?? "")] = r.Line;
         var pledge = new Pledge
         {
             Id = id ?? "",
@@ -586,11 +586,10 @@ public sealed class DataSetLoader
         }
     }
 
+    // The opening line of each pledge, event and quote ("pledge:P24"), for problems found after the file was read.
     private readonly Dictionary<string, int> _recordLines = new(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, int> _pledgeLines = new(StringComparer.Ordinal);
-
-    private int LineOfPledge(Pledge pledge) => _pledgeLines.GetValueOrDefault(pledge.Id);
+    private int LineOfPledge(Pledge pledge) => _recordLines.GetValueOrDefault("pledge:" + pledge.Id);
 
     private (bool Coalition, List<Country> Countries, List<Organisation> Organisations) ResolveParties(FieldReader r, bool required)
     {

@@ -78,48 +78,19 @@ public static class ApiEndpoints
         return app;
     }
 
-    /// <summary>Reads <c>asof</c> and <c>minReliability</c>; a malformed or future date or an unknown grade is a 400 naming it.</summary>
+    /// <summary>
+    /// Reads <c>asof</c> and <c>minReliability</c> with the pages' own filter parser; a malformed or future date or an
+    /// unknown grade is a 400 naming it.
+    /// </summary>
     private static IResult? ReadKnown(HttpRequest request, TimeProvider time, out KnownFilter known)
     {
-        known = KnownFilter.None;
-        var errors = new List<string>();
-        DateOnly? asOf = null;
-        if (request.Query["asof"].LastOrDefault() is { Length: > 0 } text)
-        {
-            if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
-            {
-                errors.Add($"asof: '{Shorten(text)}' is not a date (YYYY-MM-DD)");
-            }
-            else if (day > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
-            {
-                errors.Add($"asof: {text.Trim()} is in the future");
-            }
-            else
-            {
-                asOf = day;
-            }
-        }
-        Reliability? minReliability = null;
-        if (request.Query["minReliability"].LastOrDefault() is { Length: > 0 } grade)
-        {
-            if (grade.Trim().ToUpperInvariant() is "A" or "B" or "C")
-            {
-                minReliability = Enum.Parse<Reliability>(grade.Trim().ToUpperInvariant());
-            }
-            else
-            {
-                errors.Add($"minReliability: '{Shorten(grade)}' is not one of A, B, C");
-            }
-        }
-        if (errors.Count > 0)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Invalid filter", string.Join("; ", errors));
-        }
-        known = new KnownFilter(asOf, minReliability);
-        return null;
+        var query = string.Join('&', new[] { "asof", "minReliability" }
+            .Where(request.Query.ContainsKey)
+            .Select(key => key + "=" + Uri.EscapeDataString(request.Query[key].LastOrDefault() ?? "")));
+        var parsed = Filtering.FilterParser.Parse(query, new HashSet<string>(), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        known = new KnownFilter(parsed.Filter.AsOf, parsed.Filter.MinReliability);
+        return parsed.Errors.Count > 0 ? Problem(StatusCodes.Status400BadRequest, "Invalid filter", string.Join(" ", parsed.Errors)) : null;
     }
-
-    private static string Shorten(string text) => text.Length <= 24 ? text : text[..24] + "…";
 
     private static TEnum? ParseSlug<TEnum>(string name, string? value, List<string> errors) where TEnum : struct, Enum
     {

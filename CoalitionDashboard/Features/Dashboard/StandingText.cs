@@ -31,9 +31,6 @@ public static class StandingText
         return steps.Count > StepsShown ? $"({steps.Count - StepsShown} earlier) → {shown}" : shown;
     }
 
-    /// <summary>Records that stand but are not confirmed by the government concerned (a report, a draft), outside the basis.</summary>
-    public static IReadOnlyList<PositionStep> Unconfirmed(Standing standing) => standing.Unconfirmed;
-
     /// <summary>
     /// Who a pledge names, with the role where it is not plain "party": "Coalition-wide; United States (partner, named,
     /// not bound)". A partner named in a text is never shown as its signatory.
