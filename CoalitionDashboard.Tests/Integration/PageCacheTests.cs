@@ -55,6 +55,85 @@ public sealed class PageCacheTests
         Assert.False(darkResponse.Headers.Contains("Age"), "a page cached for the light theme was served to a dark-theme visitor");
     }
 
+    /// <summary>
+    /// A parameter no page reads (<c>?bust=N</c>) changes nothing on the page, so it must not cost a render: before
+    /// the cache was keyed on the parameters the pages read, each of these 50 requests rendered the page again.
+    /// </summary>
+    [Fact]
+    public async Task Page_WithFiftyDifferentUnknownParameters_IsRenderedOnce()
+    {
+        // Arrange
+        await using var factory = new DashboardAppFactory();
+        var client = factory.CreateClient();
+        await client.GetAsync("/healthz", Token);
+
+        // Act
+        var rendered = new List<int>();
+        string? first = null;
+        for (var n = 0; n < 50; n++)
+        {
+            var response = await client.GetAsync($"/pledges?country=FRA&bust={n}", Token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            first ??= await response.Content.ReadAsStringAsync(Token);
+            if (!response.Headers.Contains("Age"))
+            {
+                rendered.Add(n);
+            }
+        }
+
+        // Assert: one render; the page is the filtered one
+        Assert.Equal([0], rendered);
+        Assert.Contains("chip-country-FRA", first, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/map?metric=forces", "/map?metric=pledges")]
+    [InlineData("/map?view=world", "/map?view=europe")]
+    [InlineData("/timeline?kind=summit", "/timeline")]
+    [InlineData("/quotes?topic=troops", "/quotes?speaker=Macron")]
+    [InlineData("/briefings/paris-summit-2026?slide=2", "/briefings/paris-summit-2026?slide=3")]
+    [InlineData("/briefings/paris-summit-2026?presenter=1", "/briefings/paris-summit-2026")]
+    [InlineData("/pledges?country=FRA", "/pledges?Country=DEU")]
+    public async Task Page_ParametersThePageReads_StillKeyTheCache(string url, string other)
+    {
+        // Arrange
+        await using var factory = new DashboardAppFactory();
+        var client = factory.CreateClient();
+        await client.GetAsync(url, Token);
+        await client.GetAsync(url, Token);
+
+        // Act
+        var response = await client.GetAsync(other, Token);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Age"), $"{other} was served the page cached for {url}");
+    }
+
+    [Fact]
+    public async Task Api_RequestedTwice_IsServedFromTheCache_AndADifferentFilterIsNot()
+    {
+        // Arrange
+        await using var factory = new DashboardAppFactory();
+        var client = factory.CreateClient();
+        await client.GetAsync("/healthz", Token);
+
+        // Act
+        var first = await client.GetAsync("/api/pledges?country=FRA", Token);
+        var second = await client.GetAsync("/api/pledges?country=FRA&bust=1", Token);
+        var other = await client.GetAsync("/api/pledges?country=DEU", Token);
+        var problem = await client.GetAsync("/api/pledges?country=XXX", Token);
+        var problemAgain = await client.GetAsync("/api/pledges?country=XXX", Token);
+
+        // Assert
+        Assert.False(first.Headers.Contains("Age"));
+        Assert.True(second.Headers.Contains("Age"), "the same API call should come from the output cache");
+        Assert.Equal(await first.Content.ReadAsStringAsync(Token), await second.Content.ReadAsStringAsync(Token));
+        Assert.False(other.Headers.Contains("Age"), "another filter was served the cached answer");
+        Assert.Equal(HttpStatusCode.BadRequest, problemAgain.StatusCode);
+        Assert.False(problemAgain.Headers.Contains("Age") || problem.Headers.Contains("Age"), "a problem response was cached");
+    }
+
     [Fact]
     public async Task Page_AfterAnImport_IsRenderedAgainFromTheNewData()
     {

@@ -89,6 +89,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<Markdown.MarkdownRenderer>();
         builder.Services.AddBenchmarkMode(builder.Configuration);
         builder.Services.AddPageOutputCache();
+        builder.AddCoalitionSecurity();
         return builder;
     }
 }

@@ -10,8 +10,10 @@ namespace CoalitionDashboard.Infrastructure;
 /// This is what lets one small server answer a whole room opening the dashboard before a briefing.
 /// </summary>
 /// <remarks>
-/// The key is the path, every query parameter (the filter), the theme cookie, the encodings the browser accepts
-/// and the data generation (<see cref="QueryCache.Generation"/>, which every import changes). Entries live
+/// The key is the path, the query parameters the pages read (<see cref="QueryKeys"/>: the filter and the page-specific
+/// ones; any other parameter, such as <c>?bust=123</c>, changes nothing on the page and so shares its entry), the theme
+/// cookie, the encodings the browser accepts and the data generation (<see cref="QueryCache.Generation"/>, which every
+/// import changes). Entries live
 /// <see cref="Lifetime"/>: the prerendered HTML carries the descriptors the browser uses to start its circuit, which
 /// ASP.NET Core accepts for a few minutes only, so a page must never be served from the cache for longer.
 /// Only 200 responses without cookies are stored (the output cache's defaults), so error pages are never cached.
@@ -19,6 +21,20 @@ namespace CoalitionDashboard.Infrastructure;
 public static class PageOutputCache
 {
     public const string Policy = "pages";
+
+    /// <summary>The read-only API's responses, keyed the same way on the parameters the API reads.</summary>
+    public const string ApiPolicy = "api";
+
+    /// <summary>
+    /// Every query parameter a page reads: the global filter (<see cref="DashboardFilter.Keys"/>), the map's
+    /// <c>metric</c>, <c>cat</c> and <c>view</c>, the timeline's <c>kind</c>, the quotes' <c>topic</c> and <c>speaker</c>,
+    /// the decks' <c>slide</c> and <c>presenter</c>. A page that starts reading another one must be added here.
+    /// </summary>
+    public static readonly string[] QueryKeys =
+        [.. Features.Filtering.DashboardFilter.Keys, "metric", "cat", "view", "kind", "topic", "speaker", "slide", "presenter"];
+
+    /// <summary>The parameters the API reads (see ApiEndpoints).</summary>
+    public static readonly string[] ApiQueryKeys = ["country", "category", "status", "asof", "minReliability"];
 
     /// <summary><c>PageCache:Enabled</c> (default true); the benchmarks turn it off to measure rendering itself.</summary>
     public const string EnabledKey = "PageCache:Enabled";
@@ -42,16 +58,26 @@ public static class PageOutputCache
                 .With(context => context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null
                     && !context.HttpContext.Request.Path.StartsWithSegments(NotFoundPath, StringComparison.OrdinalIgnoreCase))
                 .Expire(Lifetime)
+                .SetVaryByQuery(QueryKeys)
                 .SetVaryByHeader("Accept-Encoding")
                 .VaryByValue(context => new KeyValuePair<string, string>(
                     "page",
                     string.Concat(
                         context.Request.Cookies[ThemePreference.CookieName] ?? "-",
                         "|",
-                        context.RequestServices.GetRequiredService<QueryCache>().Generation.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+                        Generation(context)))));
+            // The API answers the same JSON to everyone until the next import; problem responses (400, 404) are not stored.
+            options.AddPolicy(ApiPolicy, policy => policy
+                .Expire(Lifetime)
+                .SetVaryByQuery(ApiQueryKeys)
+                .SetVaryByHeader("Accept-Encoding")
+                .VaryByValue(context => new KeyValuePair<string, string>("api", Generation(context))));
         });
         return services;
     }
+
+    private static string Generation(HttpContext context) =>
+        context.RequestServices.GetRequiredService<QueryCache>().Generation.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>

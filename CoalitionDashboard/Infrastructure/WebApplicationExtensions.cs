@@ -8,16 +8,28 @@ public static class WebApplicationExtensions
 {
     public static WebApplication MapCoalitionDashboard(this WebApplication app)
     {
+        // First: forwarded client address, security headers on every response, a valid Host, HTTPS, HEAD as GET.
+        app.UseCoalitionSecurity();
         // Before routing: Plotly.Blazor's request for the full plotly.js is answered with the app's own bundle.
         app.UsePlotlyBundle();
-        // API callers get problem details; people get the friendly error page. Neither sees a stack trace.
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseExceptionHandler("/Error", createScopeForErrors: true));
-        app.UseStatusCodePagesWithReExecute(PageOutputCache.NotFoundPath, createScopeForStatusCodePages: true);
+        // API callers get problem details (errors, 404, 405 alike); people get the friendly error and not-found pages.
+        // Neither sees a stack trace.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui =>
+        {
+            ui.UseExceptionHandler("/Error", createScopeForErrors: true);
+            ui.UseStatusCodePagesWithReExecute(PageOutputCache.NotFoundPath, createScopeForStatusCodePages: true);
+        });
         app.UseRouting();
 
-        // The output cache sits outside compression, so it stores (and serves) the compressed bytes.
+        // The output cache sits outside compression, so it stores (and serves) the compressed bytes; the rate limits
+        // sit inside it, so a page served from the cache never counts against anyone.
         app.UseOutputCache();
+        app.UseRequestLimits();
         app.UseResponseCompression();
         app.UseAntiforgery();
         // A probe reads; anything else (PUT, DELETE, TRACE, …) is 405 with Allow, not a 200.

@@ -8,6 +8,10 @@ public static class ApiEndpoints
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Coalition data");
+        if (Infrastructure.PageOutputCache.IsEnabled(app.ServiceProvider.GetRequiredService<IConfiguration>()))
+        {
+            api.CacheOutput(Infrastructure.PageOutputCache.ApiPolicy);
+        }
 
         api.MapGet("/countries", async Task<IResult> (HttpRequest request, ApiQueries queries, TimeProvider time, CancellationToken ct) =>
             ReadKnown(request, time, out var known) is { } error ? error : TypedResults.Ok(await queries.GetCountriesAsync(known, ct)));
@@ -72,8 +76,9 @@ public static class ApiEndpoints
         api.MapGet("/open-issues", async Task<IResult> (HttpRequest request, ApiQueries queries, TimeProvider time, CancellationToken ct) =>
             ReadKnown(request, time, out _) is { } error ? error : TypedResults.Ok(await queries.GetOpenIssuesAsync(ct)));
 
-        // Anything else under /api is a JSON 404, not the dashboard's HTML not-found page.
-        api.Map("/{**rest}", (string? rest) =>
+        // Any other address under /api is a JSON 404, not the dashboard's HTML not-found page. Only for GET (and HEAD,
+        // answered as GET): another method on an /api address is a 405 naming the allowed ones, in problem details.
+        api.MapGet("/{**rest}", (string? rest) =>
             Problem(StatusCodes.Status404NotFound, "Not found", $"There is no API endpoint '/api/{rest}'."));
         return app;
     }

@@ -1,0 +1,298 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using CoalitionDashboard.Tests.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+// Not "...Tests.Reliability": that namespace would hide the Data.Reliability enum from every other test namespace.
+namespace CoalitionDashboard.Tests.ReliabilityTests;
+
+/// <summary>
+/// Every kind of response (page, cached page, API, export, static file, 404, 400, 405, 429) carries the security
+/// headers, and a browser can run the page under its policy (every inline script is named by hash).
+/// The app runs on Kestrel here, so the Server header and raw Host headers are what a real client gets.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed partial class SecurityHeadersTests(SecurityHeadersTests.App app) : IClassFixture<SecurityHeadersTests.App>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Kestrel, one new session a minute per client: the second negotiation is a 429.</summary>
+    public sealed class App() : ConfiguredAppFactory(kestrel: true, new Dictionary<string, string?>
+    {
+        ["RateLimits:Enabled"] = "true",
+        ["RateLimits:Circuits:Burst"] = "1",
+        ["RateLimits:Circuits:PerMinute"] = "1",
+    });
+
+    public static TheoryData<string, string, string, int> Responses => new()
+    {
+        { "page", "GET", "/pledges?country=FRA", 200 },
+        { "API", "GET", "/api/countries", 200 },
+        { "export", "GET", "/export/countries.csv", 200 },
+        { "static file", "GET", "/favicon.svg", 200 },
+        { "framework script", "GET", "/_framework/blazor.web.js", 200 },
+        { "theme stylesheet", "GET", "/theme.css", 200 },
+        { "health", "GET", "/healthz", 200 },
+        { "unknown page (404)", "GET", "/no-such-page", 404 },
+        { "unknown API (404)", "GET", "/api/no-such-thing", 404 },
+        { "bad input (400)", "GET", "/api/countries/FR4NCE", 400 },
+        { "bad export filter (400)", "GET", "/export/pledges.csv?status=maybe", 400 },
+        { "wrong method on the API (405)", "PUT", "/api/countries", 405 },
+        { "wrong method on a page (405)", "DELETE", "/pledges", 405 },
+        { "HEAD of a page", "HEAD", "/countries", 200 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Responses))]
+    public async Task EveryKindOfResponse_CarriesTheSecurityHeaders(string kind, string method, string path, int status)
+    {
+        using var client = app.CreateHttpClient();
+
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), Ct);
+
+        Assert.Equal((kind, status), (kind, (int)response.StatusCode));
+        AssertSecurityHeaders(kind, response);
+    }
+
+    [Fact]
+    public async Task PageServedFromTheCache_CarriesTheSecurityHeaders()
+    {
+        using var client = app.CreateHttpClient();
+        await client.GetAsync("/timeline", Ct);
+
+        var cached = await client.GetAsync("/timeline", Ct);
+
+        Assert.True(cached.Headers.Contains("Age"), "the second request should come from the output cache");
+        AssertSecurityHeaders("cached page", cached);
+    }
+
+    [Fact]
+    public async Task TooManyNewSessions_The429_CarriesTheSecurityHeadersAndRetryAfter()
+    {
+        using var client = app.CreateHttpClient();
+
+        HttpResponseMessage? refused = null;
+        for (var attempt = 0; attempt < 3 && refused is null; attempt++)
+        {
+            var response = await client.PostAsync("/_blazor/negotiate?negotiateVersion=1", null, Ct);
+            refused = response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
+        }
+
+        Assert.NotNull(refused);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "a 429 says when to try again");
+        AssertSecurityHeaders("429", refused);
+    }
+
+    [Fact]
+    public async Task BadHostHeader_The400_CarriesTheSecurityHeaders()
+    {
+        var response = await RawHttp.SendAsync(app.Address, "GET / HTTP/1.1\r\nHost: \r\nConnection: close\r\n\r\n", Ct);
+
+        Assert.StartsWith("HTTP/1.1 400", response.StatusLine, StringComparison.Ordinal);
+        Assert.Contains("default-src 'self'", response.Header("Content-Security-Policy") ?? "", StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Header("X-Content-Type-Options"));
+        Assert.Null(response.Header("Server"));
+    }
+
+    /// <summary>The policy names every inline script of the page by hash, so the browser runs Blazor's import map and nothing else inline.</summary>
+    [Fact]
+    public async Task Page_EveryInlineScriptIsNamedInThePolicyByItsHash()
+    {
+        using var client = app.CreateHttpClient();
+
+        var response = await client.GetAsync("/", Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        var scriptSources = Directive(policy, "script-src");
+        var inline = InlineScript().Matches(html).Select(m => m.Groups["body"].Value).ToList();
+        Assert.NotEmpty(inline); // the import map
+        Assert.All(inline, body =>
+            Assert.Contains($"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(body)))}'", scriptSources));
+        Assert.DoesNotContain("'unsafe-inline'", scriptSources);
+        Assert.DoesNotContain("'unsafe-eval'", scriptSources);
+        Assert.DoesNotMatch(InlineHandler(), html);
+    }
+
+    internal static void AssertSecurityHeaders(string kind, HttpResponseMessage response)
+    {
+        string? Header(string name) =>
+            response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values) ? string.Join(",", values) : null;
+
+        var policy = Header("Content-Security-Policy");
+        Assert.True(policy is not null, $"{kind}: no Content-Security-Policy");
+        Assert.Equal(["'self'"], Directive(policy, "default-src"));
+        Assert.Equal("'self'", Directive(policy, "script-src")[0]);
+        Assert.All(Directive(policy, "script-src").Skip(1), source => Assert.StartsWith("'sha256-", source, StringComparison.Ordinal));
+        Assert.Equal(["'self'"], Directive(policy, "connect-src"));
+        Assert.Equal(["'self'", "data:", "blob:"], Directive(policy, "img-src"));
+        Assert.Equal(["'none'"], Directive(policy, "frame-ancestors"));
+        Assert.Equal(["'self'"], Directive(policy, "base-uri"));
+        Assert.Equal(["'self'"], Directive(policy, "form-action"));
+        Assert.Equal(["'none'"], Directive(policy, "object-src"));
+        Assert.Equal((kind, "nosniff"), (kind, Header("X-Content-Type-Options")));
+        Assert.Equal((kind, "no-referrer"), (kind, Header("Referrer-Policy")));
+        Assert.Equal((kind, "DENY"), (kind, Header("X-Frame-Options")));
+        var permissions = Header("Permissions-Policy") ?? "";
+        Assert.All(new[] { "camera=()", "microphone=()", "geolocation=()" }, p => Assert.Contains(p, permissions, StringComparison.Ordinal));
+        Assert.True(Header("Server") is null, $"{kind}: a Server banner ({Header("Server")})");
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"), $"{kind}: HSTS over plain HTTP");
+    }
+
+    internal static string[] Directive(string policy, string name) =>
+        policy.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(d => d.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .SingleOrDefault(parts => parts[0] == name)?.Skip(1).ToArray()
+        ?? throw new Xunit.Sdk.XunitException($"no {name} in the policy '{policy}'");
+
+    [GeneratedRegex(@"<script(?![^>]*\ssrc=)[^>]*>(?<body>.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex InlineScript();
+
+    // An inline event handler attribute (onclick="…") in any tag: the policy would block it.
+    [GeneratedRegex(@"<[a-zA-Z][^>]*\son[a-z]+\s*=")]
+    private static partial Regex InlineHandler();
+}
+
+/// <summary>HSTS and the HTTPS redirect outside Development, behind a TLS-terminating proxy that sends X-Forwarded-Proto.</summary>
+[Trait("Category", "Integration")]
+public sealed class HttpsBehindAProxyTests(HttpsBehindAProxyTests.App app) : IClassFixture<HttpsBehindAProxyTests.App>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Production, forwarded headers from this machine's proxy, redirect to the public HTTPS port 443.</summary>
+    public sealed class App() : ConfiguredAppFactory(kestrel: true, new Dictionary<string, string?>
+    {
+        ["ForwardedHeaders:Enabled"] = "true",
+        ["https_port"] = "443",
+    }, environment: "Production");
+
+    [Fact]
+    public async Task RequestThatReachedTheProxyOverHttps_GetsHsts_AndIsNotRedirected()
+    {
+        var response = await RawHttp.SendAsync(app.Address,
+            "GET /healthz HTTP/1.1\r\nHost: dashboard.example\r\nX-Forwarded-Proto: https\r\nX-Forwarded-For: 198.51.100.7\r\nConnection: close\r\n\r\n", Ct);
+
+        Assert.StartsWith("HTTP/1.1 200", response.StatusLine, StringComparison.Ordinal);
+        Assert.Matches(@"^max-age=\d{7,}", response.Header("Strict-Transport-Security") ?? "");
+    }
+
+    [Fact]
+    public async Task PlainHttpRequest_IsRedirectedToHttps_WithoutHsts()
+    {
+        var response = await RawHttp.SendAsync(app.Address, "GET /pledges?country=FRA HTTP/1.1\r\nHost: dashboard.example\r\nConnection: close\r\n\r\n", Ct);
+
+        Assert.Matches(@"^HTTP/1.1 30[78]", response.StatusLine);
+        Assert.Equal("https://dashboard.example/pledges?country=FRA", response.Header("Location"));
+        Assert.Null(response.Header("Strict-Transport-Security"));
+        Assert.Equal("nosniff", response.Header("X-Content-Type-Options"));
+    }
+}
+
+/// <summary>
+/// The app as the tests' own <see cref="DashboardAppFactory"/> (its database, the real data), with settings on top, on
+/// the in-memory test server or on Kestrel (a loopback port: real sockets, real headers).
+/// </summary>
+public class ConfiguredAppFactory(bool kestrel, IReadOnlyDictionary<string, string?> settings, string? environment = null) : DashboardAppFactory
+{
+    private bool _started;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (environment is not null)
+        {
+            builder.UseEnvironment(environment);
+        }
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Where Kestrel listens (http://127.0.0.1:port/).</summary>
+    public Uri Address
+    {
+        get
+        {
+            EnsureStarted();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        }
+    }
+
+    private void EnsureStarted()
+    {
+        lock (this)
+        {
+            if (!_started)
+            {
+                if (kestrel)
+                {
+                    UseKestrel(0);
+                }
+                StartServer();
+                _started = true;
+            }
+        }
+    }
+
+    /// <summary>A client of the started app (on Kestrel: over the socket) that does not follow redirects.</summary>
+    public HttpClient CreateHttpClient()
+    {
+        EnsureStarted();
+        return CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    }
+}
+
+/// <summary>One HTTP/1.1 request written byte for byte to a socket, for what HttpClient refuses to send (an empty or huge Host).</summary>
+public static class RawHttp
+{
+    public sealed record Response(string StatusLine, IReadOnlyList<(string Name, string Value)> Headers, string Body)
+    {
+        public string? Header(string name) => Headers.Where(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).FirstOrDefault();
+    }
+
+    public static async Task<Response> SendAsync(Uri address, string request, CancellationToken cancellationToken)
+    {
+        using var socket = new TcpClient();
+        await socket.ConnectAsync(address.Host, address.Port, cancellationToken);
+        var stream = socket.GetStream();
+        await stream.WriteAsync(Encoding.Latin1.GetBytes(request), cancellationToken);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.ToArray();
+        var split = bytes.AsSpan().IndexOf("\r\n\r\n"u8);
+        var head = Encoding.Latin1.GetString(bytes, 0, split < 0 ? bytes.Length : split).Split("\r\n");
+        var headers = head.Skip(1).Select(line => line.Split(':', 2)).Where(p => p.Length == 2).Select(p => (p[0].Trim(), p[1].Trim())).ToList();
+        var body = split < 0 ? [] : bytes[(split + 4)..];
+        if (headers.Any(h => h.Item1.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase) && h.Item2.Contains("chunked", StringComparison.OrdinalIgnoreCase)))
+        {
+            body = Dechunk(body);
+        }
+        return new Response(head[0], headers, Encoding.UTF8.GetString(body));
+    }
+
+    private static byte[] Dechunk(byte[] body)
+    {
+        using var result = new MemoryStream();
+        var position = 0;
+        while (position < body.Length)
+        {
+            var lineEnd = body.AsSpan(position).IndexOf("\r\n"u8);
+            if (lineEnd < 0 || !int.TryParse(Encoding.Latin1.GetString(body, position, lineEnd), System.Globalization.NumberStyles.HexNumber, null, out var size) || size == 0)
+            {
+                break;
+            }
+            var start = position + lineEnd + 2;
+            result.Write(body, start, Math.Min(size, body.Length - start));
+            position = start + size + 2;
+        }
+        return result.ToArray();
+    }
+}
