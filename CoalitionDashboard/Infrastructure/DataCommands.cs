@@ -71,12 +71,18 @@ public static class DataCommands
         }
 
         var factory = host.Services.GetRequiredService<IDbContextFactory<CoalitionDbContext>>();
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        try
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            // The start-up's repairs and migration: a damaged file moved aside, a lock left by a killed process cleared.
+            await host.Services.GetRequiredService<DatabaseMaintenance>().PrepareForImportAsync(cancellationToken);
+        }
+        catch (StoreUnusableException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return 1;
         }
         // The files were read and checked above: import that result rather than reading them twice.
-        var outcome = await host.Services.GetRequiredService<DataImporter>().ImportAsync(result, System.Diagnostics.Stopwatch.GetElapsedTime(reading), cancellationToken);
+        var outcome = await host.Services.GetRequiredService<DataImporter>().ImportAsync(result, System.Diagnostics.Stopwatch.GetElapsedTime(reading), DataImporter.ByCommand, cancellationToken);
         if (outcome.Status != ImportStatus.Imported)
         {
             foreach (var problem in outcome.Problems)

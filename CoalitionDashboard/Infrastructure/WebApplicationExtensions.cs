@@ -14,6 +14,7 @@ public static class WebApplicationExtensions
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseExceptionHandler("/Error", createScopeForErrors: true));
         app.UseStatusCodePagesWithReExecute(PageOutputCache.NotFoundPath, createScopeForStatusCodePages: true);
+        app.UseStoreUnavailableAnswer();
         app.UseRouting();
 
         // The output cache sits outside compression, so it stores (and serves) the compressed bytes.
