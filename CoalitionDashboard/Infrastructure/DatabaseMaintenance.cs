@@ -41,6 +41,8 @@ public sealed class DatabaseMaintenance(
     /// <summary>The database file, or null for an in-memory database.</summary>
     public string? DatabaseFile { get; } = FileOf(contextFactory);
 
+    private readonly bool _readOnly = new SqliteConnectionStringBuilder(CreateContextConnectionString(contextFactory)).Mode == SqliteOpenMode.ReadOnly;
+
     /// <summary>
     /// Start-up (and recovery): repairs what can be repaired, migrates, imports the data folder when it changed, and
     /// publishes the data generation the store holds. Never throws: what cannot be done is logged and reported by
@@ -233,11 +235,11 @@ public sealed class DatabaseMaintenance(
         Log.StoreMovedAside(logger, file, damage, aside);
     }
 
-    private static async Task<string?> FindDamageAsync(string file, CancellationToken cancellationToken)
+    private async Task<string?> FindDamageAsync(string file, CancellationToken cancellationToken)
     {
         try
         {
-            await using var connection = OpenDirect(file, SqliteOpenMode.ReadOnly);
+            await using var connection = OpenDirect(file);
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA quick_check;";
@@ -332,7 +334,7 @@ public sealed class DatabaseMaintenance(
         }
         try
         {
-            await using var connection = DatabaseFile is { } path ? OpenDirect(path, SqliteOpenMode.ReadOnly) : new SqliteConnection(ConnectionString);
+            await using var connection = DatabaseFile is { } path ? OpenDirect(path) : new SqliteConnection(ConnectionString);
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'Dataset';";
@@ -383,8 +385,18 @@ public sealed class DatabaseMaintenance(
             : Path.GetFullPath(builder.DataSource);
     }
 
-    private static SqliteConnection OpenDirect(string file, SqliteOpenMode mode) =>
-        new(new SqliteConnectionStringBuilder { DataSource = file, Mode = mode, Pooling = false }.ToString());
+    /// <summary>
+    /// A connection of its own to the file. Read-write (unless the store is configured read-only) though it only reads:
+    /// the first reader after a process was killed mid-transaction must roll back the journal that process left.
+    /// Never "create": a missing file is reported, not made.
+    /// </summary>
+    private SqliteConnection OpenDirect(string file) =>
+        new(new SqliteConnectionStringBuilder
+        {
+            DataSource = file,
+            Mode = _readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite,
+            Pooling = false,
+        }.ToString());
 
     /// <summary>SQLITE_CORRUPT (11) and SQLITE_NOTADB (26).</summary>
     private static bool IsDamage(SqliteException e) => e.SqliteErrorCode is 11 or 26;
