@@ -81,6 +81,8 @@ public sealed class DataCommandsTests
             // Assert
             Assert.Equal(0, exit);
             Assert.Contains("Imported", output.ToString(), StringComparison.Ordinal);
+            // The scale benchmark reads the phases and the peak memory off this line.
+            Assert.Matches(@"read and checked in \d+ ms, written in \d+ ms; peak memory \d+ MB", output.ToString());
             await using var connection = new SqliteConnection($"Data Source={path}");
             await connection.OpenAsync(TestContext.Current.CancellationToken);
             await using var command = connection.CreateCommand();

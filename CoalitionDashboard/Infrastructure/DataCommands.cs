@@ -93,8 +93,11 @@ public static class DataCommands
         }
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
+            // The peak working set of the whole verb (read, check, write), for the scale benchmark and for sizing a host.
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
             await output.WriteLineAsync($"Imported {dataDirectory} into {db.Database.GetDbConnection().DataSource}: {outcome.Counts}; " +
-                $"read and checked in {outcome.Read.TotalMilliseconds:0} ms, written in {outcome.Written.TotalMilliseconds:0} ms.");
+                $"read and checked in {outcome.Read.TotalMilliseconds:0} ms, written in {outcome.Written.TotalMilliseconds:0} ms; " +
+                $"peak memory {process.PeakWorkingSet64 / (1024 * 1024)} MB.");
         }
         return 0;
     }
