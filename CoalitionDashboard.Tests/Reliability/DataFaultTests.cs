@@ -71,7 +71,7 @@ public sealed partial class DataFaultTests(DataFaultTests.LastGoodDatabase lastG
         var loaded = DataSetLoader.Load(data.Directory);
         var problems = loaded.IsValid ? DeckValidator.Validate(data.Directory, loaded.DataSet!) : loaded.Problems;
         // Decks are not imported: the start-up import reads only the data files, which are fine when a deck is broken.
-        var startup = loaded.IsValid ? null : await lastGood.Database.Importer.ImportAsync(loaded, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var startup = loaded.IsValid ? null : await lastGood.Database.Importer.ImportAsync(loaded, TimeSpan.Zero, DataImporter.ByStartUp, TestContext.Current.CancellationToken);
         var output = new StringWriter();
         var exit = await DataCommands.RunAsync(
             ["import", "--data", data.Directory, "--ConnectionStrings:Coalition", lastGood.Database.ConnectionString],
@@ -84,7 +84,7 @@ public sealed partial class DataFaultTests(DataFaultTests.LastGoodDatabase lastG
         {
             Assert.Equal(expected, problem.Line);
         }
-        Assert.Equal(fault.File == Deck ? null : ImportStatus.Rejected, startup?.Status);
+        Assert.Equal(fault.File == Deck ? null : (ImportStatus?)ImportStatus.Rejected, startup?.Status);
         Assert.Equal(1, exit);
         Assert.Contains(problem.Format(), output.ToString(), StringComparison.Ordinal);
         Assert.Equal(before, await lastGood.SnapshotAsync());
