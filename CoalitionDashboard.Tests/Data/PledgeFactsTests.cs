@@ -83,7 +83,7 @@ public sealed class PledgeFactsTests
         data.ReplaceFirst(CoalitionDashboard.Data.Import.DataFiles.Pledges, "\"id\": \"P54\"", "\"id\": \"P99\"");
         var importer = database.Importer;
 
-        await importer.ImportAsync(await Task.FromResult(CoalitionDashboard.Data.Import.DataSetLoader.Load(data.Directory)), TimeSpan.Zero, Ct);
+        await importer.ImportAsync(await Task.FromResult(CoalitionDashboard.Data.Import.DataSetLoader.Load(data.Directory)), TimeSpan.Zero, CoalitionDashboard.Data.Import.DataImporter.ByCommand, Ct);
         var after = await store.GetAsync();
 
         Assert.NotSame(before, after);

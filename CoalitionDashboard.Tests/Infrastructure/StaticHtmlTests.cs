@@ -21,7 +21,7 @@ public sealed class StaticHtmlTests
     [Fact]
     public async Task Render_SameKeyTwice_BuildsOnceAndReturnsTheSameHtml()
     {
-        var html = new StaticHtml(Services, NullLoggerFactory.Instance, new QueryCache());
+        var html = new StaticHtml(Services, NullLoggerFactory.Instance, new QueryCache(new CoalitionDashboard.Data.DataGeneration()));
         var builds = 0;
 
         var first = await html.RenderAsync("k", () => { builds++; return Task.FromResult(Paragraph("Kyiv & <Crimea>")); });
@@ -33,13 +33,14 @@ public sealed class StaticHtmlTests
     }
 
     [Fact]
-    public async Task Render_AfterAnImportClearedTheCache_RendersAfresh()
+    public async Task Render_AfterAnImportPublishedANewGeneration_RendersAfresh()
     {
-        var cache = new QueryCache();
+        var generation = new CoalitionDashboard.Data.DataGeneration();
+        var cache = new QueryCache(generation);
         var html = new StaticHtml(Services, NullLoggerFactory.Instance, cache);
         await html.RenderAsync("k", () => Task.FromResult(Paragraph("before")));
 
-        cache.Clear();
+        generation.Publish("another data set");
         var after = await html.RenderAsync("k", () => Task.FromResult(Paragraph("after")));
 
         Assert.Equal("<p>after</p>", after.Value);

@@ -44,6 +44,7 @@ public sealed partial class ScaleBenchmarks(ITestOutputHelper output)
         var wall = new List<double>();
         var read = new List<double>();
         var written = new List<double>();
+        var peak = new List<double>();
         string? database = null;
         for (var run = 0; run < Bench.Runs(3); run++)
         {
@@ -58,12 +59,15 @@ public sealed partial class ScaleBenchmarks(ITestOutputHelper output)
             wall.Add(seconds);
             read.Add(double.Parse(phases.Groups["read"].Value, CultureInfo.InvariantCulture) / 1000);
             written.Add(double.Parse(phases.Groups["written"].Value, CultureInfo.InvariantCulture) / 1000);
+            peak.Add(double.Parse(phases.Groups["peak"].Value, CultureInfo.InvariantCulture));
             output.WriteLine($"run {run}: {text.Trim()}");
         }
         BenchmarkReport.Add(Figure.Of(Group, "import of the data set (import verb, empty database)", wall, "s", Budget.AtMost, 15,
             "wall time of `CoalitionDashboard import --data DIR`: process start, migrations, read, check, write"), output);
         BenchmarkReport.Add(Figure.Of(Group, "import: reading and checking the files", read, "s"), output);
         BenchmarkReport.Add(Figure.Of(Group, "import: writing the database", written, "s"), output);
+        BenchmarkReport.Add(Figure.Of(Group, "import: peak memory of the import verb", peak, "MB",
+            note: "Process.PeakWorkingSet64 (VmHWM on Linux) at the end of `import`: files read as streams, so it grows with the records kept"), output);
 
         // Queries and pages, with the app serving the imported database (no page cache: every request renders).
         using var process = AppProcess.Start(app, database!, dataDirectory: data, settings: new Dictionary<string, string>(PublishedApp.BenchmarkSettings)
@@ -178,6 +182,6 @@ public sealed partial class ScaleBenchmarks(ITestOutputHelper output)
         return (stopwatch.Elapsed.TotalSeconds, text);
     }
 
-    [GeneratedRegex(@"read and checked in (?<read>\d+) ms, written in (?<written>\d+) ms")]
+    [GeneratedRegex(@"read and checked in (?<read>\d+) ms, written in (?<written>\d+) ms; peak memory (?<peak>\d+) MB")]
     private static partial Regex ImportPhases();
 }

@@ -25,6 +25,8 @@ public sealed class AppProcess : IDisposable
 
     public int ProcessId => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     /// <summary>The last lines the app wrote (for failure messages).</summary>
     public string RecentOutput
     {
@@ -124,6 +126,16 @@ public sealed class AppProcess : IDisposable
             await Task.Delay(pollInterval ?? TimeSpan.FromMilliseconds(200));
         }
         return false;
+    }
+
+    /// <summary>kill -9: the process ends at once, with no chance to finish or clean up what it was doing.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
     }
 
     public void Dispose()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -9,18 +10,42 @@ namespace CoalitionDashboard.Tests.TestSupport;
 /// </summary>
 public class DashboardAppFactory : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"coalition-app-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath;
+    private readonly bool _ownsDatabase;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
     public DashboardAppFactory() : this(TestData.RealDataDirectory)
     {
     }
 
-    protected DashboardAppFactory(string dataDirectory) => DataDirectory = dataDirectory;
+    protected DashboardAppFactory(string dataDirectory, string? databasePath = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        DataDirectory = dataDirectory;
+        _ownsDatabase = databasePath is null;
+        _databasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"coalition-app-{Guid.NewGuid():N}.db");
+        _settings = settings ?? new Dictionary<string, string?>();
+    }
 
     /// <summary>The app over another data folder (for example a deliberately broken copy).</summary>
     public static DashboardAppFactory WithData(string dataDirectory) => new(dataDirectory);
 
+    /// <summary>
+    /// The app over a database file the test owns (it is not deleted with the factory), with extra settings (the
+    /// connection string among them, if a test wants other options than <c>Data Source</c>).
+    /// </summary>
+    public static DashboardAppFactory Over(string databasePath, string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(dataDirectory, databasePath, settings);
+
     public string DataDirectory { get; }
+
+    private Microsoft.Extensions.Logging.ILoggerProvider? _logging;
+
+    /// <summary>Also sends the app's log to <paramref name="provider"/> (call before the first request).</summary>
+    public DashboardAppFactory WithLogging(Microsoft.Extensions.Logging.ILoggerProvider provider)
+    {
+        _logging = provider;
+        return this;
+    }
 
     public string DatabasePath => _databasePath;
 
@@ -28,12 +53,25 @@ public class DashboardAppFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("ConnectionStrings:Coalition", $"Data Source={_databasePath}");
         builder.UseSetting("Seed:DataDirectory", DataDirectory);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        if (_logging is { } provider)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(provider));
+        }
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsDatabase)
+        {
+            GC.SuppressFinalize(this);
+            return;
+        }
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);

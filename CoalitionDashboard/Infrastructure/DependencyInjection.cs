@@ -47,6 +47,7 @@ public static class DependencyInjection
             options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         });
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DataGeneration>();
         services.AddSingleton<Features.Filtering.ReferenceData>();
         services.AddOptions<Features.Filtering.FreshnessOptions>().BindConfiguration(Features.Filtering.FreshnessOptions.SectionName);
         services.AddSingleton<Features.Filtering.FreshnessCheck>();
@@ -54,6 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<Features.Dashboard.PledgeFactsStore>();
         services.AddSingleton<DataImporter>();
         services.AddSingleton<DataReadiness>();
+        services.AddSingleton<DatabaseMaintenance>();
         return services;
     }
 
@@ -61,6 +63,7 @@ public static class DependencyInjection
     {
         builder.Configuration.AddCommandLineSwitches(args);
         builder.Services.AddDashboardData(builder.Configuration);
+        builder.Services.AddOptions<StoreCheckOptions>().BindConfiguration(StoreCheckOptions.SectionName);
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddProblemDetails();
@@ -92,12 +95,4 @@ public static class DependencyInjection
         builder.AddCoalitionSecurity();
         return builder;
     }
-}
-
-public sealed class DatabaseHealthCheck(DataReadiness readiness) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(readiness.IsReady
-            ? HealthCheckResult.Healthy("database migrated and seeded")
-            : HealthCheckResult.Unhealthy("database not seeded: no valid data set has been imported yet"));
 }

@@ -26,4 +26,34 @@ public static partial class Log
 
     [LoggerMessage(EventId = 107, Level = LogLevel.Information, Message = "Pledge facts of {Pledges} pledges built in {Milliseconds} ms")]
     public static partial void FactsBuilt(ILogger logger, int pledges, long milliseconds);
+
+    [LoggerMessage(EventId = 108, Level = LogLevel.Warning, Message = "The database holds data imported on purpose from {From} (with the import verb, {ImportedAtUtc:u}); start-up keeps it rather than import {Directory}. Run `import --data {Directory}` to switch back")]
+    public static partial void DataKept(ILogger logger, string from, DateTime importedAtUtc, string directory);
+
+    [LoggerMessage(EventId = 109, Level = LogLevel.Information, Message = "The data folder changed from {From} to {Directory} since the last start-up import; importing {Directory}")]
+    public static partial void DataFolderChanged(ILogger logger, string from, string directory);
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "Cleared a migration lock in {Database} taken at {Taken} by a process that ended while migrating")]
+    public static partial void StaleMigrationLockCleared(ILogger logger, string database, string taken);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "Another process is migrating the database (it holds {LockFile}); waiting for it")]
+    public static partial void WaitingForMigrationLock(ILogger logger, string lockFile);
+
+    [LoggerMessage(EventId = 112, Level = LogLevel.Error, Message = "The database {Database} is damaged ({Damage}); moved it aside to {Aside} and building a new one from the data folder")]
+    public static partial void StoreMovedAside(ILogger logger, string database, string damage, string aside);
+
+    [LoggerMessage(EventId = 113, Level = LogLevel.Error, Message = "{Message}")]
+    public static partial void StoreReadOnly(ILogger logger, string message);
+
+    [LoggerMessage(EventId = 114, Level = LogLevel.Critical, Message = "The database {Database} cannot be used ({Kind}: {Message}); the app starts anyway and /healthz answers 503")]
+    public static partial void StoreUnusable(ILogger logger, string database, string kind, string message);
+
+    [LoggerMessage(EventId = 115, Level = LogLevel.Warning, Message = "The database {Database} changed under the running app ({What}); rebuilding it")]
+    public static partial void StoreLost(ILogger logger, string database, string what);
+
+    [LoggerMessage(EventId = 116, Level = LogLevel.Information, Message = "Another process imported a new data set (content {Hash}, from {From}, by {ImportedBy}); now serving it")]
+    public static partial void GenerationChanged(ILogger logger, string hash, string from, string importedBy);
+
+    [LoggerMessage(EventId = 117, Level = LogLevel.Error, Message = "The store check failed: {Message}")]
+    public static partial void StoreCheckFailed(ILogger logger, string message);
 }

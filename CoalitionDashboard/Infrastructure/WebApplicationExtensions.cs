@@ -24,6 +24,8 @@ public static class WebApplicationExtensions
             ui.UseExceptionHandler("/Error", createScopeForErrors: true);
             ui.UseStatusCodePagesWithReExecute(PageOutputCache.NotFoundPath, createScopeForStatusCodePages: true);
         });
+        // A store that cannot serve answers 503 with Retry-After (HTML for people, problem details for the API).
+        app.UseStoreUnavailableAnswer();
         app.UseRouting();
 
         // The output cache sits outside compression, so it stores (and serves) the compressed bytes; the rate limits

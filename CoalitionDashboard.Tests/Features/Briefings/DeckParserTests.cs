@@ -122,4 +122,39 @@ public sealed class DeckParserTests
     {
         Assert.Equal("1–4, 7, 9–10", SlideStage.SourceRanges([1, 2, 3, 4, 7, 9, 10]));
     }
+
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    public void Parse_AnyLineEnding_ReportsProblemsAtTheirLines(string lineEnding)
+    {
+        var text = string.Join(lineEnding, "---", "title: T", "classification: U", "date: 7 Jan", "---", "## Slide", "{{chart pie}}", "Note: notes");
+
+        var deck = DeckParser.Parse("d", "d.md", text);
+
+        Assert.Equal([4, 7], deck.Problems.Select(p => p.Line).Order());
+        Assert.Equal("Slide", Assert.Single(deck.Slides).Title);
+        Assert.Equal("notes", deck.Slides[0].Notes);
+    }
+
+    [Fact]
+    public void Parse_WidgetWithSeveralBadOptions_ReportsEveryOne()
+    {
+        var deck = DeckParser.Parse("d", "d.md", "---\ntitle: T\nclassification: U\n---\n## Slide\n{{pledges status=maybe limit=500 colour=red country=FRA,France}}\n{{map metric=height view=mars}}\n");
+
+        var messages = deck.Problems.Select(p => (p.Line, p.Message)).ToList();
+        Assert.Equal(6, messages.Count);
+        Assert.Contains(messages, m => m.Line == 6 && m.Message.Contains("status='maybe' is not one of", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Line == 6 && m.Message.Contains("limit='500' is not a number", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Line == 6 && m.Message.Contains("unknown option 'colour'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Line == 6 && m.Message.Contains("country='FRANCE' is not an ISO 3166-1 alpha-3 code", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Line == 7 && m.Message.Contains("metric='height'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Line == 7 && m.Message.Contains("view='mars'", StringComparison.Ordinal));
+        // Each slide still shows one error block per broken widget, naming all that is wrong with it.
+        var errors = deck.Slides[0].Blocks.OfType<ErrorBlock>().ToList();
+        Assert.Equal([6, 7], errors.Select(e => e.Line));
+        Assert.Contains("colour", errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("limit", errors[0].Message, StringComparison.Ordinal);
+    }
 }

@@ -16,7 +16,7 @@ public sealed class StandingsTests
 
     private static PledgeFact Pledge(string id, DateOnly date, PledgeStatus status, TroopsPosition? troops, params (string Iso3, PartyRole Role)[] parties) =>
         new(id, id + " title", "", null, status, troops, PledgeCategory.GroundForces, [PledgeCategory.GroundForces], date, null,
-            date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), false, parties, Reliability.B, []);
+            date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), false, parties, CoalitionDashboard.Data.Reliability.B, []);
 
     private static PledgeFacts Facts(params PledgeFact[] pledges) => new(
         [new("ITA", "Italy", true, true), new("USA", "United States", false, true), new("UKR", "Ukraine", false, false), new("ROU", "Romania", true, true)],
@@ -132,10 +132,10 @@ public sealed class StandingsTests
     [Fact]
     public void AReliabilityThreshold_LeavesOutRecordsOnWeakerSources()
     {
-        var weak = Pledge("C1", Feb2026, PledgeStatus.Announced, TroopsPosition.Offered, ("ITA", PartyRole.Party)) with { BestReliability = Reliability.C };
+        var weak = Pledge("C1", Feb2026, PledgeStatus.Announced, TroopsPosition.Offered, ("ITA", PartyRole.Party)) with { BestReliability = CoalitionDashboard.Data.Reliability.C };
         var facts = Facts(Pledge("P24", Jan2026, PledgeStatus.Declined, TroopsPosition.Declined, ("ITA", PartyRole.Party)), weak);
 
         Assert.Equal(TroopsPosition.Offered, facts.Standings(Feb2026, null)["ITA"].Forces);
-        Assert.Equal(TroopsPosition.Declined, facts.Standings(Feb2026, Reliability.B)["ITA"].Forces);
+        Assert.Equal(TroopsPosition.Declined, facts.Standings(Feb2026, CoalitionDashboard.Data.Reliability.B)["ITA"].Forces);
     }
 }

@@ -16,4 +16,8 @@ public sealed class DatasetInfo
     /// <summary>SHA-256 over the data files' names and bytes; a change triggers a re-import.</summary>
     public required string ContentHash { get; set; }
     public DateTime ImportedAtUtc { get; set; }
+    /// <summary>The folder the data was imported from (absolute): a start-up never silently replaces data a person imported from elsewhere.</summary>
+    public string? SourceDirectory { get; set; }
+    /// <summary>Who imported it: <c>start-up</c> (the app, from its own data folder) or <c>import</c> (the command-line verb).</summary>
+    public string? ImportedBy { get; set; }
 }

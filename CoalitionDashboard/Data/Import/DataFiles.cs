@@ -23,20 +23,43 @@ public static class DataFiles
     /// </summary>
     public const string ImportVersion = "2026-12-02 parties with roles, supersession, event status, rosters";
 
-    /// <summary>SHA-256 over the import version and each data file's name and bytes (a missing file counts as empty).</summary>
+    /// <summary>
+    /// SHA-256 over the import version and each data file's name and bytes (a missing file counts as empty), read as a
+    /// stream. A file that cannot be read hashes as its error, so the loader is asked and reports it.
+    /// </summary>
     public static string ComputeHash(string directory)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes(ImportVersion + "\n"));
-        foreach (var name in All)
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+        try
         {
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\n"));
-            var path = Path.Combine(directory, name);
-            if (File.Exists(path))
+            foreach (var name in All)
             {
-                hash.AppendData(File.ReadAllBytes(path));
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\n"));
+                var path = Path.Combine(directory, name);
+                if (File.Exists(path))
+                {
+                    try
+                    {
+                        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+                        int read;
+                        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+                        {
+                            hash.AppendData(buffer, 0, read);
+                        }
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        hash.AppendData(System.Text.Encoding.UTF8.GetBytes("unreadable: " + ex.Message + Guid.NewGuid()));
+                    }
+                }
+                hash.AppendData("\n"u8);
             }
-            hash.AppendData("\n"u8);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

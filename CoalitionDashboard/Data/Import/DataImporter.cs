@@ -4,7 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace CoalitionDashboard.Data.Import;
 
-public enum ImportStatus { Imported, Unchanged, Rejected }
+/// <summary>
+/// <c>Kept</c>: the database holds data a person imported on purpose from another folder (with the <c>import</c> verb),
+/// which a start-up does not replace.
+/// </summary>
+public enum ImportStatus { Imported, Unchanged, Rejected, Kept }
 
 /// <param name="Read">Time spent reading and checking the files.</param>
 /// <param name="Written">Time spent writing the database (zero when nothing was written).</param>
@@ -22,24 +26,42 @@ public sealed record DataSetCounts(int Sources, int Countries, int Members, int 
 /// </summary>
 public sealed class DataImporter(
     IDbContextFactory<CoalitionDbContext> contextFactory,
-    Features.Filtering.ReferenceData referenceData,
-    Features.Dashboard.QueryCache queryCache,
+    DataGeneration generation,
     IOptions<SeedOptions> seedOptions,
     TimeProvider timeProvider,
     ILogger<DataImporter> logger)
 {
+    /// <summary>Recorded in <see cref="Entities.DatasetInfo.ImportedBy"/> by the app's own start-up import.</summary>
+    public const string ByStartUp = "start-up";
+
+    /// <summary>Recorded in <see cref="Entities.DatasetInfo.ImportedBy"/> by the <c>import</c> verb: a person's choice.</summary>
+    public const string ByCommand = "import";
+
     public string DataDirectory => seedOptions.Value.DataDirectory;
 
-    /// <summary>Imports when the database is empty or the files changed since the last import (or always, with <paramref name="force"/>).</summary>
+    /// <summary>
+    /// The start-up import: imports the app's data folder when the database is empty or the files changed since the
+    /// last import (or always, with <paramref name="force"/>), except over data a person imported from another folder
+    /// with the <c>import</c> verb, which it keeps (and says so in the log).
+    /// </summary>
     public async Task<ImportOutcome> ImportAsync(bool force = false, CancellationToken cancellationToken = default)
     {
         var directory = DataDirectory;
-        if (!force && Directory.Exists(directory))
+        if (!force)
         {
-            var hash = DataFiles.ComputeHash(directory);
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var current = await db.Dataset.OrderBy(d => d.Id).Select(d => d.ContentHash).FirstOrDefaultAsync(cancellationToken);
-            if (current == hash)
+            var current = await db.Dataset.OrderBy(d => d.Id)
+                .Select(d => new { d.ContentHash, d.SourceDirectory, d.ImportedBy, d.ImportedAtUtc }).FirstOrDefaultAsync(cancellationToken);
+            if (current is { SourceDirectory: { } from } && !SameFolder(from, directory))
+            {
+                if (current.ImportedBy == ByCommand)
+                {
+                    Log.DataKept(logger, from, current.ImportedAtUtc, directory);
+                    return new ImportOutcome(ImportStatus.Kept, [], null);
+                }
+                Log.DataFolderChanged(logger, from, directory);
+            }
+            else if (current is not null && Directory.Exists(directory) && current.ContentHash == DataFiles.ComputeHash(directory))
             {
                 Log.DataUnchanged(logger, directory);
                 return new ImportOutcome(ImportStatus.Unchanged, [], null);
@@ -48,11 +70,12 @@ public sealed class DataImporter(
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = DataSetLoader.Load(directory, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
-        return await ImportAsync(result, System.Diagnostics.Stopwatch.GetElapsedTime(started), cancellationToken);
+        return await ImportAsync(result, System.Diagnostics.Stopwatch.GetElapsedTime(started), ByStartUp, cancellationToken);
     }
 
     /// <summary>Imports a data set read and checked already (by the <c>import</c> verb, which also checks the decks).</summary>
-    public async Task<ImportOutcome> ImportAsync(DataSetLoadResult result, TimeSpan read, CancellationToken cancellationToken = default)
+    /// <param name="importedBy"><see cref="ByStartUp"/> or <see cref="ByCommand"/>.</param>
+    public async Task<ImportOutcome> ImportAsync(DataSetLoadResult result, TimeSpan read, string importedBy, CancellationToken cancellationToken = default)
     {
         var directory = DataDirectory;
         if (!result.IsValid)
@@ -69,15 +92,21 @@ public sealed class DataImporter(
         var writing = System.Diagnostics.Stopwatch.GetTimestamp();
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
+            dataSet.Info.SourceDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+            dataSet.Info.ImportedBy = importedBy;
             await WriteAsync(db, dataSet, cancellationToken);
         }
         var written = System.Diagnostics.Stopwatch.GetElapsedTime(writing);
-        referenceData.Invalidate();
-        queryCache.Clear();
+        // Every cache keys on the generation: from here on, pages, facts and exports read the new data.
+        generation.Publish(DataGeneration.StampOf(dataSet.Info.ContentHash, dataSet.Info.ImportedAtUtc));
         var counts = CountsOf(dataSet);
         Log.DataImported(logger, directory, counts.ToString(), (long)read.TotalMilliseconds, (long)written.TotalMilliseconds);
         return new ImportOutcome(ImportStatus.Imported, [], counts, read, written);
     }
+
+    private static bool SameFolder(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)),
+            OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
     public static DataSetCounts CountsOf(LoadedDataSet dataSet) => new(
         dataSet.Sources.Count,
@@ -101,7 +130,9 @@ public sealed class DataImporter(
             await db.Database.ExecuteSqlRawAsync(string.Concat("DELETE FROM \"", table, "\";"), cancellationToken);
         }
 
-        dataSet.Info.ImportedAtUtc = timeProvider.GetUtcNow().UtcDateTime;
+        // Whole milliseconds: the stamp read back from the file is then the stamp written.
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        dataSet.Info.ImportedAtUtc = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         await BulkWriter.WriteAsync(db, dataSet, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -2,6 +2,12 @@ using CoalitionDashboard.Data.Entities;
 
 namespace CoalitionDashboard.Data.Import;
 
+/// <param name="AllowEmpty">
+/// Accept a file of records holding none (<c>[]</c>): on purpose only (the verbs' <c>--allow-empty</c>); otherwise an empty
+/// list is refused, as it would wipe those records. The web app's start-up import never allows it.
+/// </param>
+public sealed record LoadOptions(bool AllowEmpty = false);
+
 /// <summary>
 /// Parses and validates a data directory: types, vocabularies, dates, unknown or duplicate ids, dangling
 /// references and unsourced records. Nothing is written anywhere; the result is either a complete linked
@@ -21,26 +27,41 @@ public sealed class DataSetLoader
     private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
 
     private readonly DateOnly _today;
+    private readonly LoadOptions _options;
+    // The file being read, named by a problem should anything unforeseen go wrong.
+    private string _current = "";
     // Pledge supersession references, checked once every pledge is read: (pledge, superseded id, line).
     private readonly List<(Pledge Pledge, IdRef Superseded, string File)> _supersedes = [];
 
-    private DataSetLoader(string directory, DateOnly today)
+    private DataSetLoader(string directory, DateOnly today, LoadOptions options)
     {
         _directory = directory;
         _today = today;
+        _options = options;
     }
 
+    /// <summary>Reads and checks the directory. Never throws: whatever the files hold, the outcome is a data set or problems.</summary>
     /// <param name="today">The date no record may be dated after (today, in UTC, when not given).</param>
-    public static DataSetLoadResult Load(string directory, DateOnly? today = null)
+    public static DataSetLoadResult Load(string directory, DateOnly? today = null, LoadOptions? options = null)
     {
         var fullPath = Path.GetFullPath(directory);
         if (!Directory.Exists(fullPath))
         {
             return new DataSetLoadResult(null, [new DataProblem(fullPath, 0, "data directory not found")], "");
         }
-        var hash = DataFiles.ComputeHash(fullPath);
-        var loader = new DataSetLoader(fullPath, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
-        var dataSet = loader.Run(hash);
+        var loader = new DataSetLoader(fullPath, today ?? DateOnly.FromDateTime(DateTime.UtcNow), options ?? new LoadOptions());
+        var hash = "";
+        LoadedDataSet? dataSet = null;
+        try
+        {
+            hash = DataFiles.ComputeHash(fullPath);
+            dataSet = loader.Run(hash);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A last resort: a fault no check foresaw is still a problem with the file, never a crash of the app or the verb.
+            loader._problems.Add(loader._current.Length > 0 ? loader._current : fullPath, 0, $"could not be checked ({ex.GetType().Name}: {ex.Message})");
+        }
         return new DataSetLoadResult(loader._problems.Any ? null : dataSet, loader._problems.Items, hash);
     }
 
@@ -51,10 +72,14 @@ public sealed class DataSetLoader
         var countries = ReadAll(DataFiles.Countries, "iso3", _countries, ReadCountry);
         var organisations = ReadAll(DataFiles.Organisations, "id", _organisations, ReadOrganisation);
         var pledges = ReadAll(DataFiles.Pledges, "id", _pledges, ReadPledge);
-        CheckSupersessions(pledges);
+        if (!_unreadable.Contains(DataFiles.Pledges))
+        {
+            CheckSupersessions(pledges);
+        }
         var events = ReadAll(DataFiles.Events, "id", new Dictionary<string, TimelineEvent>(StringComparer.Ordinal), ReadEvent);
         var quotes = ReadAll(DataFiles.Quotes, "id", new Dictionary<string, Quote>(StringComparer.Ordinal), ReadQuote);
         var openIssues = ReadAll(DataFiles.OpenIssues, "id", new Dictionary<string, OpenIssue>(StringComparer.Ordinal), ReadOpenIssue);
+        _current = "";
         if (info is { AsOf: var asOf } && asOf != default)
         {
             CheckCoveredBy(asOf, pledges, events, quotes);
@@ -76,27 +101,27 @@ public sealed class DataSetLoader
 
     private DatasetInfo? ReadDataset(string hash)
     {
-        var record = JsonRecordReader.ReadObject(PathOf(DataFiles.Dataset), _problems);
-        if (record is null)
+        _current = PathOf(DataFiles.Dataset);
+        DatasetInfo? info = null;
+        JsonRecordReader.ReadObject(_current, _problems, record =>
         {
-            return null;
-        }
-        var r = new FieldReader(record, _problems);
-        var info = new DatasetInfo
-        {
-            Title = r.String("title", required: true) ?? "",
-            AsOf = RequiredDay(r, "asOf"),
-            ReviewedOn = RequiredDay(r, "reviewedOn"),
-            SummitDate = RequiredDay(r, "summitDate"),
-            Description = r.String("description"),
-            Coverage = r.String("coverage"),
-            ContentHash = hash,
-        };
-        if (info.ReviewedOn != default && info.AsOf != default && info.ReviewedOn < info.AsOf)
-        {
-            r.Problem("reviewedOn", $"'reviewedOn' ({info.ReviewedOn:yyyy-MM-dd}) is before 'asOf' ({info.AsOf:yyyy-MM-dd}): the sources cannot have been checked before the latest fact they cover");
-        }
-        r.ReportUnknownProperties();
+            var r = new FieldReader(record, _problems);
+            info = new DatasetInfo
+            {
+                Title = r.String("title", required: true) ?? "",
+                AsOf = RequiredDay(r, "asOf"),
+                ReviewedOn = RequiredDay(r, "reviewedOn"),
+                SummitDate = RequiredDay(r, "summitDate"),
+                Description = r.Markdown("description"),
+                Coverage = r.Markdown("coverage"),
+                ContentHash = hash,
+            };
+            if (info.ReviewedOn != default && info.AsOf != default && info.ReviewedOn < info.AsOf)
+            {
+                r.Problem("reviewedOn", $"'reviewedOn' ({info.ReviewedOn:yyyy-MM-dd}) is before 'asOf' ({info.AsOf:yyyy-MM-dd}): the sources cannot have been checked before the latest fact they cover");
+            }
+            r.ReportUnknownProperties();
+        });
         return info;
     }
 
@@ -121,34 +146,51 @@ public sealed class DataSetLoader
         return date;
     }
 
-    /// <summary>Reads every record of one file, rejecting duplicate keys; records are kept in file order.</summary>
+    /// <summary>
+    /// Reads every record of one file as the file is read, rejecting duplicate keys and (unless allowed) a file with no
+    /// records; records are kept in file order.
+    /// </summary>
     private List<T> ReadAll<T>(string file, string keyName, Dictionary<string, T> index, Func<FieldReader, int, (string? Key, T? Entity)> read)
         where T : class
     {
-        var records = JsonRecordReader.ReadArray(PathOf(file), _problems);
-        if (records is null)
-        {
-            _unreadable.Add(file);
-        }
+        _current = PathOf(file);
         var result = new List<T>();
         var firstLines = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var record in records ?? [])
+        var outcome = JsonRecordReader.ReadArray(_current, _problems, record =>
         {
             var reader = new FieldReader(record, _problems);
-            var (key, entity) = read(reader, result.Count);
-            reader.ReportUnknownProperties();
+            (string? Key, T? Entity) parsed;
+            try
+            {
+                parsed = read(reader, result.Count);
+                reader.ReportUnknownProperties();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _problems.Add(record.File, record.Line, $"the record could not be checked ({ex.GetType().Name}: {ex.Message})");
+                return;
+            }
+            var (key, entity) = parsed;
             if (key is null || entity is null)
             {
-                continue;
+                return;
             }
             if (firstLines.TryGetValue(key, out var firstLine))
             {
                 reader.Problem(keyName, $"duplicate {keyName} '{key}' (first defined at line {firstLine})");
-                continue;
+                return;
             }
             firstLines[key] = reader.LineOf(keyName);
             index[key] = entity;
             result.Add(entity);
+        });
+        if (!outcome.Readable)
+        {
+            _unreadable.Add(file);
+        }
+        else if (outcome.Count == 0 && !_options.AllowEmpty)
+        {
+            _problems.Add(_current, outcome.Line, "no records; pass --allow-empty to import an empty file on purpose");
         }
         return result;
     }
@@ -179,7 +221,7 @@ public sealed class DataSetLoader
             SeedFile = seedFile,
             Reliability = reliability ?? default,
             Language = r.String("language"),
-            Note = r.String("note"),
+            Note = r.Markdown("note"),
             SortOrder = order,
         };
         return (id, source);
@@ -203,7 +245,7 @@ public sealed class DataSetLoader
             Role = r.Enum<CoalitionRole>("role", required: true) ?? default,
             Attendance = r.Enum<Attendance>("attendance"),
             AttendanceNote = r.String("attendanceNote"),
-            Notes = r.String("notes"),
+            Notes = r.Markdown("notes"),
             Contested = r.String("contested"),
             SortOrder = order,
             Representatives = ReadRepresentatives(r),
@@ -220,7 +262,7 @@ public sealed class DataSetLoader
             Id = id ?? "",
             Name = r.String("name", required: true) ?? "",
             Attended = r.Bool("attended"),
-            Notes = r.String("notes"),
+            Notes = r.Markdown("notes"),
             SortOrder = order,
             Representatives = ReadRepresentatives(r),
             Sources = ResolveSources(r),
@@ -403,7 +445,7 @@ public sealed class DataSetLoader
             Id = id ?? "",
             Order = r.Integer("order", required: true) ?? order + 1,
             Title = r.String("title", required: true) ?? "",
-            Description = r.String("description", required: true) ?? "",
+            Description = r.Markdown("description", required: true) ?? "",
             Countries = parties.Countries,
             Organisations = parties.Organisations,
             Pledges = pledges,

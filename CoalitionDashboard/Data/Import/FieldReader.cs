@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CoalitionDashboard.Infrastructure.Markdown;
 
 namespace CoalitionDashboard.Data.Import;
 
@@ -45,6 +46,11 @@ public sealed partial class FieldReader
 
     public void ProblemAt(int line, string message) => _problems.Add(_file, line, message);
 
+    /// <summary>The longest text a field may hold, in characters (the longest curated one is under 1,500).</summary>
+    public const int MaxTextLength = 20_000;
+
+    private static readonly MarkdownRenderer s_markdown = new();
+
     public string? String(string name, bool required = false)
     {
         var field = Get(name, required);
@@ -58,6 +64,11 @@ public sealed partial class FieldReader
             return null;
         }
         var value = field.Value.GetString()!.Trim();
+        if (value.Length > MaxTextLength)
+        {
+            _problems.Add(_file, field.Line, $"'{name}' is too long ({value.Length:N0} characters; a text field holds at most {MaxTextLength:N0})");
+            return null;
+        }
         if (value.Length == 0)
         {
             if (required)
@@ -65,6 +76,20 @@ public sealed partial class FieldReader
                 _problems.Add(_file, field.Line, $"'{name}' must not be empty");
             }
             return null;
+        }
+        return value;
+    }
+
+    /// <summary>
+    /// A Markdown text: rendered here with the app's own renderer and its limits, so text a page could not render
+    /// (nested too deeply, too long) is refused with its line instead of being shown unformatted.
+    /// </summary>
+    public string? Markdown(string name, bool required = false)
+    {
+        var value = String(name, required);
+        if (value is not null && !s_markdown.TryRender(value, out _, out var error))
+        {
+            Problem(name, $"'{name}' {error}");
         }
         return value;
     }
@@ -301,7 +326,8 @@ public sealed partial class FieldReader
         _read.Add(name);
         if (_fields.TryGetValue(name, out var field) && field.Value.ValueKind != JsonValueKind.Null)
         {
-            return field;
+            // A value reported as unreadable already (a lone surrogate, a control character) is not reported again.
+            return field.Unusable ? null : field;
         }
         if (required)
         {

@@ -85,7 +85,13 @@ namespace CoalitionDashboard.Data.Migrations
                     b.Property<DateTime>("ImportedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceDirectory")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("SummitDate")

@@ -2,14 +2,18 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using CoalitionDashboard.Data;
+using CoalitionDashboard.Data.Import;
 using CoalitionDashboard.Features.Charts;
+using CoalitionDashboard.Infrastructure.Markdown;
 
 namespace CoalitionDashboard.Features.Briefings;
 
 /// <summary>
 /// Parses a deck: a front matter block (<c>key: value</c> lines between two <c>---</c> lines), then slides
 /// separated by <c>---</c> lines, each Markdown with optional <c>{{widget}}</c> lines and a <c>Note:</c> line
-/// after which the text is speaker notes. Every problem is kept with its line; nothing throws.
+/// after which the text is speaker notes. Lines end at <c>\r\n</c>, <c>\n</c> or a lone <c>\r</c>. Every problem is
+/// kept with its line (every bad option of every widget; Markdown the page could not render, rendered here with the
+/// app's renderer and its limits; bytes that are not UTF-8; control characters); nothing throws.
 /// </summary>
 public static partial class DeckParser
 {
@@ -17,12 +21,46 @@ public static partial class DeckParser
 
     private static readonly HashSet<string> s_frontMatterKeys = ["title", "subtitle", "date", "audience", "author", "classification", "filter"];
 
-    public static Deck Parse(string slug, string filePath, string text)
+    private static readonly MarkdownRenderer s_markdown = new();
+
+    /// <summary>Reads and parses a deck file; see <see cref="Parse"/>.</summary>
+    public static Deck Load(string slug, string filePath, Func<string, IEnumerable<string>>? checkFilter = null)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(filePath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new Deck(slug, filePath, new DeckMeta("Untitled deck", null, null, null, null, DefaultClassification, null), [],
+                [new DeckProblem(0, "the file could not be read: " + ex.Message)]);
+        }
+        var body = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes.AsSpan(3) : bytes.AsSpan();
+        var invalid = TextChecks.FirstInvalidUtf8(body);
+        // A byte that is not UTF-8 is shown as \uFFFD on the slide and reported at its line.
+        var deck = Parse(slug, filePath, Encoding.UTF8.GetString(body), checkFilter);
+        return invalid < 0 ? deck : deck with
+        {
+            Problems = [new DeckProblem(TextChecks.LineAt(body, invalid), $"not valid UTF-8 (byte 0x{body[invalid]:X2}); save the deck as UTF-8"), .. deck.Problems],
+        };
+    }
+
+    /// <param name="checkFilter">What is wrong with the front matter's <c>filter:</c> value (the validator knows the data); reported at its line.</param>
+    public static Deck Parse(string slug, string filePath, string text, Func<string, IEnumerable<string>>? checkFilter = null)
     {
         var problems = new List<DeckProblem>();
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var lines = TextChecks.SplitLines(text);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var control = TextChecks.FirstControl(lines[i]);
+            if (control >= 0)
+            {
+                problems.Add(new DeckProblem(i + 1, $"the line contains the control character {TextChecks.DescribeControl(control)}; only tabs and line breaks may appear in text"));
+            }
+        }
         var index = 0;
-        var meta = ReadFrontMatter(lines, ref index, problems);
+        var meta = ReadFrontMatter(lines, ref index, problems, checkFilter);
 
         var slides = new List<Slide>();
         var start = index;
@@ -45,7 +83,7 @@ public static partial class DeckParser
         return new Deck(slug, filePath, meta, slides, problems);
     }
 
-    private static DeckMeta ReadFrontMatter(string[] lines, ref int index, List<DeckProblem> problems)
+    private static DeckMeta ReadFrontMatter(string[] lines, ref int index, List<DeckProblem> problems, Func<string, IEnumerable<string>>? checkFilter)
     {
         var values = new Dictionary<string, (string Value, int Line)>(StringComparer.Ordinal);
         while (index < lines.Length && lines[index].Trim().Length == 0)
@@ -121,6 +159,10 @@ public static partial class DeckParser
                 problems.Add(new DeckProblem(values["date"].Line, $"date '{Shorten(dateText)}' is not YYYY-MM-DD"));
             }
         }
+        if (Get("filter") is { } filter && checkFilter is not null)
+        {
+            problems.AddRange(checkFilter(filter).Select(e => new DeckProblem(values["filter"].Line, "filter: " + e)));
+        }
         return new DeckMeta(title ?? "Untitled deck", Get("subtitle"), date, Get("audience"), Get("author"), classification ?? DefaultClassification, Get("filter"));
     }
 
@@ -135,11 +177,14 @@ public static partial class DeckParser
 
         void FlushMarkdown()
         {
-            if (markdown.ToString().Trim().Length > 0)
+            var text = markdown.ToString().Trim();
+            if (text.Length > 0)
             {
-                blocks.Add(new MarkdownBlock(markdownLine, markdown.ToString().Trim()));
+                blocks.Add(new MarkdownBlock(markdownLine, text));
+                CheckMarkdown(text, markdownLine, "the slide's text", problems);
             }
             markdown.Clear();
+            markdownLine = 0;
         }
 
         for (var i = start; i < end; i++)
@@ -154,6 +199,10 @@ public static partial class DeckParser
             {
                 var rest = string.Join("\n", new[] { trimmed[5..].Trim() }.Concat(lines[(i + 1)..end])).Trim();
                 notes = rest.Length > 0 ? rest : null;
+                if (notes is not null)
+                {
+                    CheckMarkdown(notes, i + 1, "the speaker notes", problems);
+                }
                 break;
             }
             if (title is null && trimmed.StartsWith("## ", StringComparison.Ordinal))
@@ -164,19 +213,20 @@ public static partial class DeckParser
             if (trimmed.StartsWith("{{", StringComparison.Ordinal) || trimmed.EndsWith("}}", StringComparison.Ordinal))
             {
                 FlushMarkdown();
-                var (widget, error) = ParseWidget(trimmed);
+                var (widget, errors) = ReadWidget(trimmed);
                 if (widget is not null)
                 {
                     blocks.Add(new WidgetBlock(i + 1, widget));
                 }
                 else
                 {
-                    problems.Add(new DeckProblem(i + 1, error!));
-                    blocks.Add(new ErrorBlock(i + 1, error!));
+                    // One problem for each thing wrong with it; the slide shows them together where the widget would be.
+                    problems.AddRange(errors.Select(e => new DeckProblem(i + 1, e)));
+                    blocks.Add(new ErrorBlock(i + 1, string.Join("; ", errors)));
                 }
                 continue;
             }
-            if (markdown.Length == 0)
+            if (markdownLine == 0 && trimmed.Length > 0)
             {
                 markdownLine = i + 1;
             }
@@ -190,17 +240,24 @@ public static partial class DeckParser
         return new Slide(firstContent + 1, title, blocks, notes);
     }
 
-    /// <summary>Reads <c>{{name arg key=value …}}</c>; returns the widget or a message naming what is wrong.</summary>
+    /// <summary>Reads <c>{{name arg key=value …}}</c>; returns the widget or a message naming everything that is wrong.</summary>
     public static (Widget? Widget, string? Error) ParseWidget(string text)
+    {
+        var (widget, errors) = ReadWidget(text);
+        return (widget, errors.Count == 0 ? null : string.Join("; ", errors));
+    }
+
+    private static (Widget? Widget, IReadOnlyList<string> Errors) ReadWidget(string text)
     {
         var match = WidgetPattern().Match(text.Trim());
         if (!match.Success)
         {
-            return (null, $"malformed widget '{Shorten(text)}': write it alone on its line as {{{{name option=value}}}}");
+            return (null, [$"malformed widget '{Shorten(text)}': write it alone on its line as {{{{name option=value}}}}"]);
         }
         var name = match.Groups[1].Value;
         var positional = new List<string>();
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new List<string>();
         foreach (var token in match.Groups[2].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var eq = token.IndexOf('=', StringComparison.Ordinal);
@@ -210,23 +267,18 @@ public static partial class DeckParser
             }
             else if (!options.TryAdd(token[..eq].ToLowerInvariant(), token[(eq + 1)..]))
             {
-                return (null, $"{name}: option '{token[..eq]}' is given twice");
+                errors.Add($"option '{Shorten(token[..eq])}' is given twice");
             }
         }
-        try
-        {
-            return (Build(name, positional, options), null);
-        }
-        catch (WidgetException ex)
-        {
-            return (null, $"{name}: {ex.Message}");
-        }
+        var widget = Build(name, positional, options, errors);
+        return errors.Count == 0 ? (widget, []) : (null, errors.Select(e => $"{name}: {e}").ToList());
     }
 
-    private static Widget Build(string name, List<string> positional, Dictionary<string, string> options)
+    /// <summary>The widget, with every problem of its options added to <paramref name="errors"/> (a bad option reads as its default).</summary>
+    private static Widget? Build(string name, List<string> positional, Dictionary<string, string> options, List<string> errors)
     {
-        var reader = new OptionReader(positional, options);
-        Widget widget = name switch
+        var reader = new OptionReader(positional, options, errors);
+        Widget? widget = name switch
         {
             "kpis" => new KpisWidget(),
             "map" => new MapWidget(
@@ -247,14 +299,29 @@ public static partial class DeckParser
             "timeline" => new TimelineWidget(reader.Date("from"), reader.Date("to"), reader.Slug<EventKind>("kind"), reader.Limit(8)),
             "quotes" => new QuotesWidget(reader.Text("topic"), reader.Codes("country").FirstOrDefault(), reader.Limit(3)),
             "open-issues" => new OpenIssuesWidget(reader.Limit(5)),
-            _ => throw new WidgetException($"unknown widget (known: kpis, map, chart, country, pledges, timeline, quotes, open-issues)"),
+            _ => null,
         };
-        reader.EnsureAllUsed();
-        if (widget is MapWidget { Metric: MapMetric.Category, Category: null })
+        if (widget is null)
         {
-            throw new WidgetException("metric=category needs category=<slug>");
+            errors.Add("unknown widget (known: kpis, map, chart, country, pledges, timeline, quotes, open-issues)");
+            return null;
+        }
+        reader.EnsureAllUsed();
+        // (A category given but not understood is reported already.)
+        if (widget is MapWidget { Metric: MapMetric.Category, Category: null } && !options.ContainsKey("category"))
+        {
+            errors.Add("metric=category needs category=<slug>");
         }
         return widget;
+    }
+
+    /// <summary>Renders a Markdown text as a page would, with the app's limits: what it could not render is a problem at its line.</summary>
+    private static void CheckMarkdown(string markdown, int line, string what, List<DeckProblem> problems)
+    {
+        if (!s_markdown.TryRender(markdown, out _, out var error))
+        {
+            problems.Add(new DeckProblem(line, $"{what} {error}"));
+        }
     }
 
     private static string Unquote(string value) =>
@@ -265,9 +332,8 @@ public static partial class DeckParser
     [GeneratedRegex(@"^\{\{\s*([a-z][a-z-]*)((?:\s+[^\s{}]+)*)\s*\}\}$")]
     private static partial Regex WidgetPattern();
 
-    private sealed class WidgetException(string message) : Exception(message);
-
-    private sealed class OptionReader(List<string> positional, Dictionary<string, string> options)
+    /// <summary>Reads a widget's options; each problem is added to <c>errors</c> and the option reads as its default, so all are reported.</summary>
+    private sealed class OptionReader(List<string> positional, Dictionary<string, string> options, List<string> errors)
     {
         private readonly HashSet<string> _used = new(StringComparer.Ordinal);
         private int _positionalUsed;
@@ -275,20 +341,20 @@ public static partial class DeckParser
         public T Positional<T>(string what, Func<string, T?> parse, string allowed) where T : struct
         {
             var text = Positional(what, allowed);
-            return parse(text) ?? throw new WidgetException($"'{Shorten(text)}' is not a valid {what} ({allowed})");
+            return text is null ? default : parse(text) ?? Fail<T>($"'{Shorten(text)}' is not a valid {what} ({allowed})");
         }
 
         public string Positional(string what, Func<string, string?> parse, string allowed)
         {
             var text = Positional(what, allowed);
-            return parse(text) ?? throw new WidgetException($"'{Shorten(text)}' is not a valid {what} ({allowed})");
+            return text is null ? "" : parse(text) ?? Fail($"'{Shorten(text)}' is not a valid {what} ({allowed})", "");
         }
 
-        private string Positional(string what, string allowed)
+        private string? Positional(string what, string allowed)
         {
             if (positional.Count == 0)
             {
-                throw new WidgetException($"needs a {what} ({allowed})");
+                return Fail<string?>($"needs a {what} ({allowed})", null);
             }
             _positionalUsed = 1;
             return positional[0];
@@ -300,7 +366,7 @@ public static partial class DeckParser
             {
                 return fallback;
             }
-            return parse(value.ToLowerInvariant()) ?? throw new WidgetException($"{key}='{Shorten(value)}' is not one of {allowed}");
+            return parse(value.ToLowerInvariant()) ?? Fail($"{key}='{Shorten(value)}' is not one of {allowed}", fallback);
         }
 
         public TEnum? Slug<TEnum>(string key) where TEnum : struct, System.Enum
@@ -311,7 +377,7 @@ public static partial class DeckParser
             }
             return Data.Slug.TryParse<TEnum>(value.ToLowerInvariant(), out var parsed)
                 ? parsed
-                : throw new WidgetException($"{key}='{Shorten(value)}' is not one of {string.Join(", ", Data.Slug.All<TEnum>())}");
+                : Fail<TEnum?>($"{key}='{Shorten(value)}' is not one of {string.Join(", ", Data.Slug.All<TEnum>())}", null);
         }
 
         public IReadOnlyList<string> Codes(string key)
@@ -321,8 +387,11 @@ public static partial class DeckParser
                 return [];
             }
             var codes = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()).ToList();
-            var bad = codes.FirstOrDefault(c => c.Length != 3 || !c.All(char.IsAsciiLetterUpper));
-            return bad is null ? codes : throw new WidgetException($"{key}='{Shorten(bad)}' is not an ISO 3166-1 alpha-3 code");
+            foreach (var bad in codes.Where(c => c.Length != 3 || !c.All(char.IsAsciiLetterUpper)))
+            {
+                errors.Add($"{key}='{Shorten(bad)}' is not an ISO 3166-1 alpha-3 code");
+            }
+            return codes;
         }
 
         public DateOnly? Date(string key)
@@ -333,7 +402,7 @@ public static partial class DeckParser
             }
             return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? date
-                : throw new WidgetException($"{key}='{Shorten(value)}' is not a date (YYYY-MM-DD)");
+                : Fail<DateOnly?>($"{key}='{Shorten(value)}' is not a date (YYYY-MM-DD)", null);
         }
 
         public string? Text(string key) => Take(key, out var value) ? value.ToLowerInvariant() : null;
@@ -346,21 +415,28 @@ public static partial class DeckParser
             }
             return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= 50
                 ? limit
-                : throw new WidgetException($"limit='{Shorten(value)}' is not a number from 1 to 50");
+                : Fail($"limit='{Shorten(value)}' is not a number from 1 to 50", fallback);
         }
 
         public void EnsureAllUsed()
         {
-            var unknown = options.Keys.FirstOrDefault(k => !_used.Contains(k));
-            if (unknown is not null)
+            foreach (var unknown in options.Keys.Where(k => !_used.Contains(k)))
             {
-                throw new WidgetException($"unknown option '{Shorten(unknown)}'");
+                errors.Add($"unknown option '{Shorten(unknown)}'");
             }
-            if (positional.Count > _positionalUsed)
+            foreach (var extra in positional.Skip(_positionalUsed))
             {
-                throw new WidgetException($"unexpected value '{Shorten(positional[_positionalUsed])}'");
+                errors.Add($"unexpected value '{Shorten(extra)}'");
             }
         }
+
+        private T Fail<T>(string message, T fallback)
+        {
+            errors.Add(message);
+            return fallback;
+        }
+
+        private T Fail<T>(string message) where T : struct => Fail(message, default(T));
 
         private bool Take(string key, out string value)
         {

@@ -39,7 +39,7 @@ public sealed partial class DeckStore(IOptions<SeedOptions> seedOptions)
         {
             return cached.Deck;
         }
-        var deck = DeckParser.Parse(Path.GetFileNameWithoutExtension(path), path, File.ReadAllText(path));
+        var deck = DeckParser.Load(Path.GetFileNameWithoutExtension(path), path);
         _cache[path] = (written, deck);
         return deck;
     }

@@ -50,49 +50,46 @@ public sealed record ReferenceSnapshot(
 }
 
 /// <summary>
-/// Shared by every circuit and rebuilt only after an import (one query then), so the layout does not query
+/// Shared by every circuit and rebuilt only for a new data generation (one query then), so the layout does not query
 /// the database for the country list on every page.
 /// </summary>
-public sealed class ReferenceData(IDbContextFactory<CoalitionDbContext> contextFactory)
+public sealed class ReferenceData(IDbContextFactory<CoalitionDbContext> contextFactory, DataGeneration generation)
 {
-    private Task<ReferenceSnapshot>? _snapshot;
+    private sealed record Loaded(long Generation, Task<ReferenceSnapshot> Snapshot);
 
-    public Task<ReferenceSnapshot> GetAsync() => Volatile.Read(ref _snapshot) ?? LoadAndCache();
+    private Loaded? _loaded;
 
-    public void Invalidate() => Volatile.Write(ref _snapshot, null);
-
-    private Task<ReferenceSnapshot> LoadAndCache()
+    public Task<ReferenceSnapshot> GetAsync()
     {
-        var task = LoadAsync();
-        Interlocked.CompareExchange(ref _snapshot, task, null);
-        return task;
+        var loaded = Volatile.Read(ref _loaded);
+        var current = generation.Number;
+        // A failed load (database busy, replaced) is not kept: the next call tries again.
+        return loaded is not null && loaded.Generation == current && !loaded.Snapshot.IsFaulted ? loaded.Snapshot : LoadAndCache(loaded, current);
+    }
+
+    private Task<ReferenceSnapshot> LoadAndCache(Loaded? seen, long current)
+    {
+        var fresh = new Loaded(current, LoadAsync());
+        var raced = Interlocked.CompareExchange(ref _loaded, fresh, seen);
+        return ReferenceEquals(raced, seen) ? fresh.Snapshot : GetAsync();
     }
 
     private async Task<ReferenceSnapshot> LoadAsync()
     {
-        try
-        {
-            await using var db = await contextFactory.CreateDbContextAsync();
-            var countries = await db.Countries.OrderBy(c => c.Name)
-                .Select(c => new CountryInfo(c.Iso3, c.Name, c.IsEu, c.IsNato, c.Role)).ToListAsync();
-            var dataset = await db.Dataset.OrderBy(d => d.Id).Select(d => new { d.AsOf, d.Title, d.ReviewedOn, d.Coverage, d.SummitDate }).FirstOrDefaultAsync();
-            // The coalition's own meetings that took place, and the events where its membership was counted.
-            var meetings = await db.Events
-                .Where(e => (e.IncludesCoalition && e.Status == EventStatus.Happened
-                        && (e.Kind == EventKind.Summit || e.Kind == EventKind.VirtualMeeting || e.Kind == EventKind.Ministerial))
-                    || e.RosterNote != null)
-                .OrderBy(e => e.DateStart).ThenBy(e => e.SortOrder)
-                .Select(e => new { e.Id, e.Title, e.DateStart, e.RosterCount, e.RosterNamed, e.RosterNote }).ToListAsync();
-            var milestones = meetings.GroupBy(e => e.DateStart).Select(g => new Milestone(g.Key, g.First().Id, g.First().Title)).ToList();
-            var rosters = meetings.Where(e => e.RosterNote != null)
-                .Select(e => new Roster(e.DateStart, e.Id, e.Title, e.RosterCount, e.RosterNamed ?? false, e.RosterNote!)).ToList();
-            return new ReferenceSnapshot(countries, dataset?.AsOf, dataset?.Title ?? "", dataset?.ReviewedOn, dataset?.Coverage, milestones, rosters, dataset?.SummitDate);
-        }
-        catch
-        {
-            // Do not cache a failure: the next call tries again.
-            Invalidate();
-            throw;
-        }
+        await using var db = await contextFactory.CreateDbContextAsync();
+        var countries = await db.Countries.OrderBy(c => c.Name)
+            .Select(c => new CountryInfo(c.Iso3, c.Name, c.IsEu, c.IsNato, c.Role)).ToListAsync();
+        var dataset = await db.Dataset.OrderBy(d => d.Id).Select(d => new { d.AsOf, d.Title, d.ReviewedOn, d.Coverage, d.SummitDate }).FirstOrDefaultAsync();
+        // The coalition's own meetings that took place, and the events where its membership was counted.
+        var meetings = await db.Events
+            .Where(e => (e.IncludesCoalition && e.Status == EventStatus.Happened
+                    && (e.Kind == EventKind.Summit || e.Kind == EventKind.VirtualMeeting || e.Kind == EventKind.Ministerial))
+                || e.RosterNote != null)
+            .OrderBy(e => e.DateStart).ThenBy(e => e.SortOrder)
+            .Select(e => new { e.Id, e.Title, e.DateStart, e.RosterCount, e.RosterNamed, e.RosterNote }).ToListAsync();
+        var milestones = meetings.GroupBy(e => e.DateStart).Select(g => new Milestone(g.Key, g.First().Id, g.First().Title)).ToList();
+        var rosters = meetings.Where(e => e.RosterNote != null)
+            .Select(e => new Roster(e.DateStart, e.Id, e.Title, e.RosterCount, e.RosterNamed ?? false, e.RosterNote!)).ToList();
+        return new ReferenceSnapshot(countries, dataset?.AsOf, dataset?.Title ?? "", dataset?.ReviewedOn, dataset?.Coverage, milestones, rosters, dataset?.SummitDate);
     }
 }
