@@ -168,6 +168,7 @@ public sealed partial class StandingConsistencyTests(DashboardAppFactory factory
     [InlineData("/api/countries/FRA?asof=yesterday", "'yesterday' is not a date")]
     [InlineData("/api/pledges?asof=2099-01-01", "'asof' 2099-01-01 is in the future")]
     [InlineData("/api/events?asof=1-1-2026", "is not a date")]
+    [InlineData("/api/pledges?asof=0001-01-01", "'0001-01-01' is outside the dates this dashboard can draw (1900-01-01 to 2199-12-31); the 'asof' filter was ignored.")]
     [InlineData("/api/quotes?minReliability=D", "Unknown minReliability 'D' was ignored (use A, B or C).")]
     [InlineData("/api/sources?asof=2026-1-1", "is not a date")]
     [InlineData("/api/open-issues?asof=x", "is not a date")]
@@ -178,7 +179,9 @@ public sealed partial class StandingConsistencyTests(DashboardAppFactory factory
         var response = await _client.GetAsync(url, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(expected, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        // Problem details: the message is in `detail` (JSON-escaped on the wire: quotes and brackets as \u0027, \u003C).
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Contains(expected, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public sealed partial class DataFaultTests(DataFaultTests.LastGoodDatabase lastG
         ["UTF-8 byte order mark, then a problem"] = new(DataFiles.Pledges, d => WithBom(d, DataFiles.Pledges, () => d.ReplaceFirst(DataFiles.Pledges, "\"status\": \"announced\"", "\"status\": \"promised\"")), "'status' value 'promised'"),
         ["CRLF line endings"] = new(DataFiles.Pledges, d => WithLineEndings(d, "\r\n", () => d.ReplaceFirst(DataFiles.Pledges, "\"status\": \"announced\"", "\"status\": \"promised\"")), "'status' value 'promised'"),
         ["CR-only line endings"] = new(DataFiles.Events, d => WithLineEndings(d, "\r", () => d.ReplaceFirst(DataFiles.Events, "\"date\": \"2022-02-24\"", "\"date\": \"2022-02-30\"")), "is not a date"),
+        ["date the charts cannot draw (year 1)"] = new(DataFiles.Events, d => d.ReplaceFirst(DataFiles.Events, "\"date\": \"2022-02-24\"", "\"date\": \"0001-01-01\""), "is outside the years the dashboard draws"),
         ["CR-only line endings, syntax error"] = new(DataFiles.Quotes, d => WithLineEndings(d, "\r", () => d.ReplaceFirst(DataFiles.Quotes, "\"topic\": ", "\"topic\" ")), "invalid JSON"),
         ["empty file (0 bytes)"] = new(DataFiles.Events, d => Write(d, DataFiles.Events, "", 1), "the file is empty"),
         ["empty list []"] = new(DataFiles.OpenIssues, d => Write(d, DataFiles.OpenIssues, "[]", 1), "no records; pass --allow-empty"),

@@ -179,6 +179,7 @@ public sealed partial class HostileRequestSweepTests(HostileRequestSweepTests.Ap
             }
         }));
 
+        TestContext.Current.TestOutputHelper?.WriteLine($"{probes.Count} hostile requests sent, {failures.Count} misbehaved");
         Assert.True(probes.Count > 500, $"only {probes.Count} requests generated");
         Assert.True(failures.IsEmpty, $"{failures.Count} of {probes.Count} requests misbehaved:\n" + string.Join("\n", failures.Order(StringComparer.Ordinal).Take(40)));
     }

@@ -246,7 +246,12 @@ public class ConfiguredAppFactory(bool kestrel, IReadOnlyDictionary<string, stri
     public HttpClient CreateHttpClient()
     {
         EnsureStarted();
-        return CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var options = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false };
+        if (kestrel)
+        {
+            options.BaseAddress = Address;
+        }
+        return CreateClient(options);
     }
 }
 

@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using CoalitionDashboard.Data;
 
 namespace CoalitionDashboard.Infrastructure;
@@ -16,6 +18,10 @@ public static class ApiJson
 
     public static void Configure(JsonSerializerOptions options)
     {
+        // ASP.NET Core's default encoder leaves <, >, & and quotes as they are; a value echoed in an error message (a bad
+        // country code, a filter) must never come back as markup, so those are escaped (\u003C…). Letters of every
+        // script stay readable.
+        options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.Converters.Add(new JsonStringEnumConverter<Reliability>());

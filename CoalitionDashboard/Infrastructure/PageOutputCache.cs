@@ -55,8 +55,13 @@ public static class PageOutputCache
             options.AddPolicy(Policy, policy => policy
                 // The not-found page is the answer to every unknown URL (re-executed under /not-found): storing it would
                 // hand its stored 200 to the next unknown URL, so neither it nor any re-executed error page is cached.
+                // The policy is a convention of MapRazorComponents, so it also reaches the circuit's own endpoints
+                // (/_blazor, /_blazor/negotiate): those are never looked up, stored or locked. Keyed without their `id`,
+                // every live connection would otherwise wait on the first one's cache lock and never connect.
                 .With(context => context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null
-                    && !context.HttpContext.Request.Path.StartsWithSegments(NotFoundPath, StringComparison.OrdinalIgnoreCase))
+                    && !context.HttpContext.Request.Path.StartsWithSegments(NotFoundPath, StringComparison.OrdinalIgnoreCase)
+                    && !context.HttpContext.Request.Path.StartsWithSegments("/_blazor", StringComparison.OrdinalIgnoreCase)
+                    && !context.HttpContext.WebSockets.IsWebSocketRequest)
                 .Expire(Lifetime)
                 .SetVaryByQuery(QueryKeys)
                 .SetVaryByHeader("Accept-Encoding")

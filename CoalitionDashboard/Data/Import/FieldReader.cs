@@ -273,6 +273,12 @@ public sealed partial class FieldReader
         }
     }
 
+    /// <summary>The first and last day a record or a filter may name: the charts pad their axes by months and years
+    /// around the dates they show, which 0001-01-01 or 9999-12-31 cannot bear, and no record of this story lies outside.</summary>
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+
+    public static readonly DateOnly LatestDate = new(2199, 12, 31);
+
     public static bool TryParseDate(string text, out DateValue value, out string error)
     {
         value = default;
@@ -301,6 +307,11 @@ public sealed partial class FieldReader
                 return false;
             }
             end = endDate;
+        }
+        if (start < EarliestDate || (end ?? start) > LatestDate)
+        {
+            error = $"is outside the years the dashboard draws ({EarliestDate.Year} to {LatestDate.Year})";
+            return false;
         }
         value = new DateValue(start, end, precision, text);
         error = "";

@@ -400,9 +400,9 @@ public static partial class DeckParser
             {
                 return null;
             }
-            return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            return Filtering.FilterParser.TryParseDate(value, out var date)
                 ? date
-                : Fail<DateOnly?>($"{key}='{Shorten(value)}' is not a date (YYYY-MM-DD)", null);
+                : Fail<DateOnly?>($"{key}='{Shorten(value)}' is not a date (YYYY-MM-DD) from {Filtering.FilterParser.EarliestDate:yyyy-MM-dd} to {Filtering.FilterParser.LatestDate:yyyy-MM-dd}", null);
         }
 
         public string? Text(string key) => Take(key, out var value) ? value.ToLowerInvariant() : null;

@@ -116,13 +116,26 @@ public static class FilterParser
         {
             return null;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (TryParseDate(text, out var date))
         {
             return date;
         }
-        errors.Add($"'{Shorten(text)}' is not a date (YYYY-MM-DD); the '{key}' filter was ignored.");
+        errors.Add(DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            ? $"'{Shorten(text)}' is outside the dates this dashboard can draw ({EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}); the '{key}' filter was ignored."
+            : $"'{Shorten(text)}' is not a date (YYYY-MM-DD); the '{key}' filter was ignored.");
         return null;
     }
+
+    /// <summary>The first and last day a filter date may name, the same as a record's (see FieldReader).</summary>
+    public static readonly DateOnly EarliestDate = Data.Import.FieldReader.EarliestDate;
+
+    public static readonly DateOnly LatestDate = Data.Import.FieldReader.LatestDate;
+
+    /// <summary>A YYYY-MM-DD day between <see cref="EarliestDate"/> and <see cref="LatestDate"/>: every date the URL,
+    /// the filter bar and the as-of control accept.</summary>
+    public static bool TryParseDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+        && date >= EarliestDate && date <= LatestDate;
 
     private static string? Single(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> values, string key) =>
         values.TryGetValue(key, out var v) && v.LastOrDefault() is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
