@@ -7,21 +7,7 @@ namespace CoalitionDashboard.Tests.EndToEnd;
 /// <summary>axe-core finds no serious or critical violation on any page, in the light and the dark theme.</summary>
 public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    public static TheoryData<string, string> Pages
-    {
-        get
-        {
-            var data = new TheoryData<string, string>();
-            foreach (var theme in new[] { "light", "dark" })
-            {
-                foreach (var path in new[] { "/", "/map", "/countries", "/countries/FRA", "/pledges", "/timeline", "/sources", "/sources/seed-axadle", "/organisations/EU", "/quotes", "/open-issues", "/briefings", "/briefings/paris-summit-2026?slide=5", "/briefings/paris-summit-2026?slide=10" })
-                {
-                    data.Add(path, theme);
-                }
-            }
-            return data;
-        }
-    }
+    public static TheoryData<string, string> Pages => SitePages.InBothThemes();
 
     [Theory]
     [MemberData(nameof(Pages))]

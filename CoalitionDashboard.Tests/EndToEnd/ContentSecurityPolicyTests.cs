@@ -17,21 +17,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture) : Browser
             window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + (e.sourceFile || '?') + ':' + e.lineNumber));
         """;
 
-    public static TheoryData<string, string> Pages
-    {
-        get
-        {
-            var data = new TheoryData<string, string>();
-            foreach (var theme in new[] { "light", "dark" })
-            {
-                foreach (var path in new[] { "/", "/map", "/countries", "/countries/FRA", "/pledges", "/timeline", "/sources", "/sources/seed-axadle", "/organisations/EU", "/quotes", "/open-issues", "/briefings", "/briefings/paris-summit-2026?slide=5", "/briefings/paris-summit-2026/print", "/not-found-here" })
-                {
-                    data.Add(path, theme);
-                }
-            }
-            return data;
-        }
-    }
+    public static TheoryData<string, string> Pages => SitePages.InBothThemes("/briefings/paris-summit-2026/print", "/not-found-here");
 
     [Theory]
     [MemberData(nameof(Pages))]

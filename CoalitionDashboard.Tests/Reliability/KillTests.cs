@@ -11,17 +11,8 @@ namespace CoalitionDashboard.Tests.Reliability;
 /// The moments are fixed (not random) so a failure can be repeated; what each kill hit is reported in the test output.
 /// </summary>
 [Trait("Category", "Reliability")]
-public sealed class KillTests : IDisposable
+public sealed class KillTests() : StoreFolderTest("coalition-kill-")
 {
-    /// <summary>How long a start may take before the test calls it hung (a guard, not a speed assertion).</summary>
-    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(90);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private readonly string _folder = Directory.CreateTempSubdirectory("coalition-kill-").FullName;
-
-    private string Database => Path.Combine(_folder, "coalition.db");
-
     /// <summary>
     /// When to kill: <c>start</c> waits the given time after the process started; <c>transaction</c> waits it after the
     /// first write transaction began (SQLite's rollback journal appeared beside the database): the migration's, on a
@@ -71,7 +62,7 @@ public sealed class KillTests : IDisposable
             Assert.True(await app.WaitUntilHealthyAsync(HangGuard), app.RecentOutput);
         }
         var synthetic = new SyntheticDataSet(Countries: 60, Pledges: 20_000, Events: 2_000, Sources: 1_000, Quotes: 300, OpenIssues: 20);
-        var other = synthetic.WriteTo(Path.Combine(_folder, "generated"));
+        var other = synthetic.WriteTo(Path.Combine(Folder, "generated"));
 
         // Act: the verb killed at the given moment.
         var verb = StartVerb(other);
@@ -132,7 +123,7 @@ public sealed class KillTests : IDisposable
         return process;
     }
 
-    private string Leftovers() => string.Join(", ", Directory.GetFiles(_folder).Select(Path.GetFileName));
+    private string Leftovers() => string.Join(", ", Directory.GetFiles(Folder).Select(Path.GetFileName));
 
     private static long PledgeCount(string database) => Scalar(database, "SELECT COUNT(*) FROM Pledges;");
 
@@ -152,11 +143,5 @@ public sealed class KillTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
     }
 }

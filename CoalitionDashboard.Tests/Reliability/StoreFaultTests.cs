@@ -12,17 +12,8 @@ namespace CoalitionDashboard.Tests.Reliability;
 /// app serving the data, or saying in one message why it cannot; none with an app that does not start.
 /// </summary>
 [Trait("Category", "Reliability")]
-public sealed class StoreFaultTests : IDisposable
+public sealed class StoreFaultTests() : StoreFolderTest("coalition-store-")
 {
-    /// <summary>Guards the tests against the hang they are about (a start waiting for ever), not a speed assertion.</summary>
-    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(90);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private readonly string _folder = Directory.CreateTempSubdirectory("coalition-store-").FullName;
-
-    private string Database => Path.Combine(_folder, "coalition.db");
-
     [Fact]
     public async Task Start_AfterAKillDuringMigration_ClearsTheLeftLockAndServes()
     {
@@ -57,7 +48,7 @@ public sealed class StoreFaultTests : IDisposable
         // Assert: serving again, and the damaged file kept beside the new one (for a person to look at), byte for byte.
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         await AssertServesCuratedDataAsync(app.CreateClient());
-        var aside = Assert.Single(Directory.GetFiles(_folder, "coalition.db.damaged-*"), f => !f.EndsWith("-journal", StringComparison.Ordinal));
+        var aside = Assert.Single(Directory.GetFiles(Folder, "coalition.db.damaged-*"), f => !f.EndsWith("-journal", StringComparison.Ordinal));
         Assert.Equal(damagedBytes, await File.ReadAllBytesAsync(aside, Ct));
     }
 
@@ -280,11 +271,5 @@ public sealed class StoreFaultTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
     }
 }
