@@ -73,8 +73,8 @@ public sealed class FilterJourneyTests(BrowserFixture fixture) : BrowserTest(fix
 
         // Act: plotly reacts to a real pointer (hover, then click)
         var box = (await france.BoundingBoxAsync())!;
+        await Page.Locator("[data-testid=chart-map][data-clicks-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
-        await Page.WaitForTimeoutAsync(300);
         await Page.Mouse.ClickAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
 
         // Assert

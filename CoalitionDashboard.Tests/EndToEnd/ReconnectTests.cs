@@ -30,7 +30,8 @@ public sealed class ReconnectTests(BrowserFixture fixture) : BrowserTest(fixture
 
             // Act: the server goes away, then comes back
             server.Dispose();
-            await Page.WaitForTimeoutAsync(3000);
+            // Blazor has noticed the loss and is reconnecting (or has given up) before the dialog is looked for.
+            await Page.Locator("html[data-reconnect-state]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
             Assert.False(await Page.Locator("#components-reconnect-modal[open]").IsVisibleAsync(), "the reconnect dialog was shown to the audience");
             await Assertions.Expect(Page.GetByTestId("slide")).ToBeVisibleAsync();
             server = StartApp(port, database);

@@ -65,9 +65,19 @@ public sealed class ExportTests(DashboardAppFactory factory) : IClassFixture<Das
         Assert.Contains("promised", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Csv_FormulaLikeCell_IsNeutralised()
+    [Theory]
+    [InlineData("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"")]
+    [InlineData("=1+2", "'=1+2")]
+    [InlineData("+33 1 23", "'+33 1 23")]
+    [InlineData("-5", "'-5")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\t=1", "'\t=1")]
+    [InlineData("\r=1", "\"'\r=1\"")]
+    [InlineData("a, b", "\"a, b\"")]
+    [InlineData("plain", "plain")]
+    [InlineData("", "")]
+    public void Csv_Field_IsQuotedWhereNeeded_AndAFormulaIsNeutralised(string field, string expected)
     {
-        Assert.Equal("'=HYPERLINK(\"\"x\"\")", CoalitionDashboard.Features.Export.Csv.Escape("=HYPERLINK(\"x\")").Trim('"'));
+        Assert.Equal(expected, CoalitionDashboard.Features.Export.Csv.Escape(field));
     }
 }

@@ -34,6 +34,8 @@ function reloadWhenServerIsBack() {
 }
 
 function handleReconnectStateChanged(event) {
+    // What the reconnection is doing (show, retrying, failed, rejected, hide), for tests and diagnostics to wait on.
+    document.documentElement.dataset.reconnectState = event.detail.state;
     if (isDeck) {
         if (event.detail.state === "failed" || event.detail.state === "rejected") {
             reloadWhenServerIsBack();

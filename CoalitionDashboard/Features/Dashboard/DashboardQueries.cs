@@ -133,15 +133,29 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
     /// One page of the pledges grid: filtered, searched (title, description, id, speaker, country name; case-insensitive)
     /// and sorted over the facts, then read by id, with the number of matches. The grid never holds more than a page.
     /// </summary>
+    /// <remarks>Shared like every other read (the query cache is bounded): the first page in the default order is what
+    /// every visitor of /pledges sees, and a re-render must not cost its seven queries again.</remarks>
     public async Task<(IReadOnlyList<PledgeRow> Rows, int Total)> GetPledgePageAsync(
         DashboardFilter filter, string? search, PledgeSort sort, bool descending, int skip, int take, CancellationToken cancellationToken = default)
     {
+        var page = await cache.GetAsync(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pledge-page|{filter.Query}|{sort}|{descending}|{skip}|{take}|{search}"),
+            () => LoadPledgePageAsync(filter, search, sort, descending, skip, take));
+        return (page.Rows, page.Total);
+    }
+
+    private sealed record PledgePage(IReadOnlyList<PledgeRow> Rows, int Total);
+
+    private async Task<PledgePage> LoadPledgePageAsync(
+        DashboardFilter filter, string? search, PledgeSort sort, bool descending, int skip, int take)
+    {
+        var cancellationToken = CancellationToken.None;
         // Which pledges, in which order: from the facts; the rows themselves: from the database, by id.
         var (ids, total) = (await facts.GetAsync()).Page(filter, search, sort, descending, skip, take);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Pledges.Where(p => ids.Contains(p.Id)).Select(s_pledge).AsSplitQuery().ToListAsync(cancellationToken);
         var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
-        return (rows.OrderBy(r => position[r.Id]).ToList(), total);
+        return new PledgePage(rows.OrderBy(r => position[r.Id]).ToList(), total);
     }
 
     /// <summary>

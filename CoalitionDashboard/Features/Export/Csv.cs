@@ -37,8 +37,8 @@ public sealed class Csv
         {
             return "";
         }
-        // A leading = + - @ would be run as a formula by spreadsheet programs.
-        if (field[0] is '=' or '+' or '-' or '@')
+        // A leading = + - @ (or a tab or CR before one, which spreadsheet programs skip) would be run as a formula.
+        if (field[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {
             field = "'" + field;
         }
