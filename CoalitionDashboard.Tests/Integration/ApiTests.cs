@@ -50,9 +50,9 @@ public sealed class ApiTests(DashboardAppFactory factory) : IClassFixture<Dashbo
     [Theory]
     [InlineData("/api/countries/XYZ", HttpStatusCode.NotFound, "XYZ")]
     [InlineData("/api/countries/FR4NCE", HttpStatusCode.BadRequest, "FR4NCE")]
-    [InlineData("/api/pledges?country=FRA,XXX", HttpStatusCode.BadRequest, "unknown code 'XXX'")]
-    [InlineData("/api/pledges?category=navy", HttpStatusCode.BadRequest, "'navy' is not one of")]
-    [InlineData("/api/pledges?status=promised", HttpStatusCode.BadRequest, "'promised' is not one of")]
+    [InlineData("/api/pledges?country=FRA,XXX", HttpStatusCode.BadRequest, "Unknown country code 'XXX'")]
+    [InlineData("/api/pledges?category=navy", HttpStatusCode.BadRequest, "Unknown category 'navy' was ignored (use one of: ground-forces,")]
+    [InlineData("/api/pledges?status=promised", HttpStatusCode.BadRequest, "Unknown status 'promised' was ignored (use one of:")]
     [InlineData("/api/no-such-thing", HttpStatusCode.NotFound, "/api/no-such-thing")]
     public async Task Api_BadInput_ReturnsProblemDetailsNamingTheValue(string url, HttpStatusCode status, string expected)
     {
@@ -131,5 +131,36 @@ public sealed class ApiTests(DashboardAppFactory factory) : IClassFixture<Dashbo
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bloc=eu")]
+    [InlineData("country=FRA,DEU&category=ground-forces")]
+    [InlineData("from=2026-01-01&to=2026-01-31")]
+    [InlineData("status=declined&minReliability=A")]
+    [InlineData("asof=2026-02-06&bloc=nato")]
+    public async Task Pledges_HonourEveryPageFilter_AndMatchTheExport(string query)
+    {
+        var api = await _client.GetFromJsonAsync<JsonElement>("/api/pledges?" + query, Ct);
+        var export = await _client.GetFromJsonAsync<JsonElement>("/export/pledges.json?" + query, Ct);
+
+        var ids = api.EnumerateArray().Select(p => p.GetProperty("id").GetString()).ToList();
+        var expected = export.GetProperty("pledges").EnumerateArray().Select(p => p.GetProperty("id").GetString()).ToList();
+        Assert.Equal(expected.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+        Assert.InRange(ids.Count, 1, Curated.Pledges - 1);
+    }
+
+    [Theory]
+    [InlineData("/api/pledges?countries=FRA", "'countries' is not a parameter of /api/pledges")]
+    [InlineData("/api/events?country=FRA", "'country' is not a parameter of /api/events (it reads asof, minReliability)")]
+    [InlineData("/api/countries?bust=1", "'bust' is not a parameter of /api/countries")]
+    [InlineData("/api/pledges?bloc=asean", "bloc")]
+    public async Task UnknownParameterOrValue_Is400NamingIt(string url, string expected)
+    {
+        var response = await _client.GetAsync(url, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Contains(expected, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }

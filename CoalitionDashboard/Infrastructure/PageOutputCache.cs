@@ -33,9 +33,6 @@ public static class PageOutputCache
     public static readonly string[] QueryKeys =
         [.. Features.Filtering.DashboardFilter.Keys, "metric", "cat", "view", "kind", "topic", "speaker", "slide", "presenter"];
 
-    /// <summary>The parameters the API reads (see ApiEndpoints).</summary>
-    public static readonly string[] ApiQueryKeys = ["country", "category", "status", "asof", "minReliability"];
-
     /// <summary><c>PageCache:Enabled</c> (default true); the benchmarks turn it off to measure rendering itself.</summary>
     public const string EnabledKey = "PageCache:Enabled";
 
@@ -72,9 +69,11 @@ public static class PageOutputCache
                         "|",
                         Generation(context)))));
             // The API answers the same JSON to everyone until the next import; problem responses (400, 404) are not stored.
+            // Keyed on the whole query: the API answers an unknown parameter with 400 (never stored), so a stored 200 must
+            // never be handed to a query that has one.
             options.AddPolicy(ApiPolicy, policy => policy
                 .Expire(Lifetime)
-                .SetVaryByQuery(ApiQueryKeys)
+                .SetVaryByQuery("*")
                 .SetVaryByHeader("Accept-Encoding")
                 .VaryByValue(context => new KeyValuePair<string, string>("api", Generation(context))));
         });

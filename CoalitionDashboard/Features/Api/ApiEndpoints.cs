@@ -13,12 +13,13 @@ public static class ApiEndpoints
             api.CacheOutput(Infrastructure.PageOutputCache.ApiPolicy);
         }
 
-        api.MapGet("/countries", async Task<IResult> (HttpRequest request, ApiQueries queries, TimeProvider time, CancellationToken ct) =>
-            ReadKnown(request, time, out var known) is { } error ? error : TypedResults.Ok(await queries.GetCountriesAsync(known, ct)));
+        api.MapGet("/countries", async Task<IResult> (HttpRequest request, ApiQueries queries, Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
+            await ReadKnownAsync(request, reference, time) is var (error, known) && error is not null ? error : TypedResults.Ok(await queries.GetCountriesAsync(known, ct)));
 
-        api.MapGet("/countries/{iso3}", async Task<IResult> (string iso3, HttpRequest request, ApiQueries queries, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/countries/{iso3}", async Task<IResult> (string iso3, HttpRequest request, ApiQueries queries, Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
         {
-            if (ReadKnown(request, time, out var known) is { } error)
+            var (error, known) = await ReadKnownAsync(request, reference, time);
+            if (error is not null)
             {
                 return error;
             }
@@ -33,48 +34,23 @@ public static class ApiEndpoints
                 : TypedResults.Ok(country);
         });
 
-        api.MapGet("/pledges", async Task<IResult> (string? country, string? category, string? status, HttpRequest request, ApiQueries queries,
-            TimeProvider time, CancellationToken ct) =>
+        // The pledges honour the whole page filter, read by the pages' own parser: the same URL query gives the same
+        // pledges here, on /pledges and in /export/pledges.csv.
+        api.MapGet("/pledges", async Task<IResult> (HttpRequest request, ApiQueries queries, Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
         {
-            if (ReadKnown(request, time, out var known) is { } error)
-            {
-                return error;
-            }
-            var errors = new List<string>();
-            var countries = new List<string>();
-            if (!string.IsNullOrWhiteSpace(country))
-            {
-                var codes = await queries.GetCountryCodesAsync(ct);
-                foreach (var code in country.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()))
-                {
-                    if (codes.Contains(code))
-                    {
-                        countries.Add(code);
-                    }
-                    else
-                    {
-                        errors.Add($"country: unknown code '{code}'");
-                    }
-                }
-            }
-            var parsedCategory = ParseSlug<PledgeCategory>("category", category, errors);
-            var parsedStatus = ParseSlug<PledgeStatus>("status", status, errors);
-            if (errors.Count > 0)
-            {
-                return Problem(StatusCodes.Status400BadRequest, "Invalid filter", string.Join("; ", errors));
-            }
-            return TypedResults.Ok(await queries.GetPledgesAsync(new PledgeFilter(countries, parsedCategory, parsedStatus), known, ct));
+            var (error, filter) = await ReadFilterAsync(request, reference, time, Filtering.DashboardFilter.Keys);
+            return error ?? TypedResults.Ok(await queries.GetPledgesAsync(filter, ct));
         });
 
-        api.MapGet("/events", async Task<IResult> (HttpRequest request, ApiQueries queries, TimeProvider time, CancellationToken ct) =>
-            ReadKnown(request, time, out var known) is { } error ? error : TypedResults.Ok(await queries.GetEventsAsync(known, ct)));
-        api.MapGet("/quotes", async Task<IResult> (HttpRequest request, ApiQueries queries, TimeProvider time, CancellationToken ct) =>
-            ReadKnown(request, time, out var known) is { } error ? error : TypedResults.Ok(await queries.GetQuotesAsync(known, ct)));
-        api.MapGet("/sources", async Task<IResult> (HttpRequest request, ApiQueries queries, TimeProvider time, CancellationToken ct) =>
-            ReadKnown(request, time, out var known) is { } error ? error : TypedResults.Ok(await queries.GetSourcesAsync(known, ct)));
+        api.MapGet("/events", async Task<IResult> (HttpRequest request, ApiQueries queries, Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
+            await ReadKnownAsync(request, reference, time) is var (error, known) && error is not null ? error : TypedResults.Ok(await queries.GetEventsAsync(known, ct)));
+        api.MapGet("/quotes", async Task<IResult> (HttpRequest request, ApiQueries queries, Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
+            await ReadKnownAsync(request, reference, time) is var (error, known) && error is not null ? error : TypedResults.Ok(await queries.GetQuotesAsync(known, ct)));
+        api.MapGet("/sources", async Task<IResult> (HttpRequest request, ApiQueries queries, Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
+            await ReadKnownAsync(request, reference, time) is var (error, known) && error is not null ? error : TypedResults.Ok(await queries.GetSourcesAsync(known, ct)));
         // Open issues are the questions open at the end of coverage: they have no date to draw them as of.
-        api.MapGet("/open-issues", async Task<IResult> (HttpRequest request, ApiQueries queries, TimeProvider time, CancellationToken ct) =>
-            ReadKnown(request, time, out _) is { } error ? error : TypedResults.Ok(await queries.GetOpenIssuesAsync(ct)));
+        api.MapGet("/open-issues", async Task<IResult> (HttpRequest request, ApiQueries queries, Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
+            await ReadKnownAsync(request, reference, time) is var (error, _) && error is not null ? error : TypedResults.Ok(await queries.GetOpenIssuesAsync(ct)));
 
         // Any other address under /api is a JSON 404, not the dashboard's HTML not-found page. Only for GET (and HEAD,
         // answered as GET): another method on an /api address is a 405 naming the allowed ones, in problem details.
@@ -83,32 +59,32 @@ public static class ApiEndpoints
         return app;
     }
 
-    /// <summary>
-    /// Reads <c>asof</c> and <c>minReliability</c> with the pages' own filter parser; a malformed or future date or an
-    /// unknown grade is a 400 naming it.
-    /// </summary>
-    private static IResult? ReadKnown(HttpRequest request, TimeProvider time, out KnownFilter known)
+    /// <summary>What the lists other than the pledges read: the date to draw them as of and the lowest grade.</summary>
+    private static readonly string[] KnownKeys = ["asof", "minReliability"];
+
+    private static async Task<(IResult? Error, KnownFilter Known)> ReadKnownAsync(HttpRequest request, Filtering.ReferenceData reference, TimeProvider time)
     {
-        var query = string.Join('&', new[] { "asof", "minReliability" }
-            .Where(request.Query.ContainsKey)
-            .Select(key => key + "=" + Uri.EscapeDataString(request.Query[key].LastOrDefault() ?? "")));
-        var parsed = Filtering.FilterParser.Parse(query, new HashSet<string>(), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        known = new KnownFilter(parsed.Filter.AsOf, parsed.Filter.MinReliability);
-        return parsed.Errors.Count > 0 ? Problem(StatusCodes.Status400BadRequest, "Invalid filter", string.Join(" ", parsed.Errors)) : null;
+        var (error, filter) = await ReadFilterAsync(request, reference, time, KnownKeys);
+        return (error, new KnownFilter(filter.AsOf, filter.MinReliability));
     }
 
-    private static TEnum? ParseSlug<TEnum>(string name, string? value, List<string> errors) where TEnum : struct, Enum
+    /// <summary>
+    /// Reads the query with the pages' own filter parser. A parameter the endpoint does not read (a typo such as
+    /// <c>countries</c>, or <c>country</c> on a list it cannot narrow) and every bad value are one 400 naming them all:
+    /// an API that silently ignored a filter would answer with everything.
+    /// </summary>
+    private static async Task<(IResult? Error, Filtering.DashboardFilter Filter)> ReadFilterAsync(
+        HttpRequest request, Filtering.ReferenceData reference, TimeProvider time, IReadOnlyList<string> allowed)
     {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-        if (Slug.TryParse<TEnum>(value.Trim().ToLowerInvariant(), out var parsed))
-        {
-            return parsed;
-        }
-        errors.Add($"{name}: '{value}' is not one of {string.Join(", ", Slug.All<TEnum>())}");
-        return null;
+        var snapshot = await reference.GetAsync();
+        var parsed = Filtering.FilterParser.Parse(request.QueryString.Value, snapshot.Codes, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var errors = request.Query.Keys
+            .Where(key => !allowed.Contains(key, StringComparer.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .Select(key => $"'{(key.Length <= 24 ? key : key[..24] + "…")}' is not a parameter of {request.Path} (it reads {string.Join(", ", allowed)}).")
+            .Concat(parsed.Errors)
+            .ToList();
+        return (errors.Count > 0 ? Problem(StatusCodes.Status400BadRequest, "Invalid filter", string.Join(" ", errors)) : null, parsed.Filter);
     }
 
     private static IResult Problem(int status, string title, string detail) =>

@@ -47,12 +47,6 @@ public sealed record SourceDto(
     string Id, string Outlet, string? Title, string? Date, string? Url, string? SeedFile, Reliability Reliability, string? Language,
     string? Note, int RecordCount);
 
-/// <summary>Filters of <c>GET /api/pledges</c>, already validated.</summary>
-public sealed record PledgeFilter(IReadOnlyList<string> Countries, PledgeCategory? Category, PledgeStatus? Status)
-{
-    public static readonly PledgeFilter None = new([], null, null);
-}
-
 /// <summary>What every endpoint accepts: <c>asof</c> (what was on record that day) and <c>minReliability</c>.</summary>
 public sealed record KnownFilter(DateOnly? AsOf, Reliability? MinReliability)
 {

@@ -92,30 +92,11 @@ public sealed class ApiQueries(IDbContextFactory<CoalitionDbContext> contextFact
 
     private static IQueryable<Quote> Known(IQueryable<Quote> quotes, KnownFilter known) => quotes.Known(known.ToFilter());
 
-    public async Task<IReadOnlySet<string>> GetCountryCodesAsync(CancellationToken cancellationToken = default)
+    /// <summary>The pledges under the whole page filter (countries, bloc, category, status, dates, as of, grade), as the pages and exports apply it.</summary>
+    public async Task<IReadOnlyList<PledgeDto>> GetPledgesAsync(Filtering.DashboardFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return (await db.Countries.Select(c => c.Iso3).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-    }
-
-    public async Task<IReadOnlyList<PledgeDto>> GetPledgesAsync(PledgeFilter filter, KnownFilter known, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = Dashboard.PledgeFilters.Apply(db.Pledges, known.ToFilter());
-        if (filter.Countries.Count > 0)
-        {
-            var countries = filter.Countries;
-            query = query.Where(p => p.Countries.Any(c => countries.Contains(c.Iso3)));
-        }
-        if (filter.Category is { } category)
-        {
-            query = query.Where(p => p.Categories.Any(c => c.Category == category));
-        }
-        if (filter.Status is { } status)
-        {
-            query = query.Where(p => p.Status == status);
-        }
-        return await query.OrderBy(p => p.SortOrder).Select(s_pledge).AsSplitQuery().ToListAsync(cancellationToken);
+        return await Dashboard.PledgeFilters.Apply(db.Pledges, filter).OrderBy(p => p.SortOrder).Select(s_pledge).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<EventDto>> GetEventsAsync(KnownFilter known, CancellationToken cancellationToken = default)

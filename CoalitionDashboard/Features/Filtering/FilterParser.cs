@@ -106,7 +106,7 @@ public static class FilterParser
         {
             return value;
         }
-        errors.Add($"Unknown {key} '{Shorten(text)}' was ignored.");
+        errors.Add($"Unknown {key} '{Shorten(text)}' was ignored (use one of: {string.Join(", ", Slug.All<TEnum>())}).");
         return null;
     }
 
