@@ -1,6 +1,6 @@
 using Bunit;
 using CoalitionDashboard.Features.Filtering;
-using CoalitionDashboard.Infrastructure.Markdown;
+using CoalitionDashboard.Data.Markdown;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;

@@ -77,7 +77,7 @@ public static class DependencyInjection
         // Brotli's default quality (4): about 1 ms for a 40 KB page, and 11 % smaller than the fastest setting. Pages are
         // compressed once and then served from the output cache, so the smaller response is worth the millisecond.
         builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
-        builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(o => Features.Api.ApiJson.Configure(o.SerializerOptions));
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
@@ -89,7 +89,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<Features.Sources.SourceQueries>();
         builder.Services.AddSingleton<Features.Briefings.DeckStore>();
         builder.Services.AddScoped<Features.Briefings.DeckBuilder>();
-        builder.Services.AddSingleton<Markdown.MarkdownRenderer>();
+        builder.Services.AddSingleton<Data.Markdown.MarkdownRenderer>();
         builder.Services.AddBenchmarkMode(builder.Configuration);
         builder.Services.AddPageOutputCache();
         builder.AddCoalitionSecurity();

@@ -3,18 +3,6 @@ namespace CoalitionDashboard.Infrastructure;
 /// <summary>Source-generated log messages for start-up, migration and import.</summary>
 public static partial class Log
 {
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Data in {Directory} unchanged since the last import; nothing to do")]
-    public static partial void DataUnchanged(ILogger logger, string directory);
-
-    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Imported data from {Directory}: {Counts} (read and checked in {ReadMs} ms, written in {WrittenMs} ms)")]
-    public static partial void DataImported(ILogger logger, string directory, string counts, long readMs, long writtenMs);
-
-    [LoggerMessage(EventId = 102, Level = LogLevel.Error, Message = "Data problem: {Problem}")]
-    public static partial void DataProblem(ILogger logger, string problem);
-
-    [LoggerMessage(EventId = 103, Level = LogLevel.Error, Message = "Data in {Directory} rejected ({Count} problems); the database keeps the last good data")]
-    public static partial void ImportRejected(ILogger logger, string directory, int count);
-
     [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "Database ready in {Elapsed} ms ({Database})")]
     public static partial void DatabaseReady(ILogger logger, long elapsed, string database);
 
@@ -26,12 +14,6 @@ public static partial class Log
 
     [LoggerMessage(EventId = 107, Level = LogLevel.Information, Message = "Pledge facts of {Pledges} pledges built in {Milliseconds} ms")]
     public static partial void FactsBuilt(ILogger logger, int pledges, long milliseconds);
-
-    [LoggerMessage(EventId = 108, Level = LogLevel.Warning, Message = "The database holds data imported on purpose from {From} (with the import verb, {ImportedAtUtc:u}); start-up keeps it rather than import {Directory}. Run `import --data {Directory}` to switch back")]
-    public static partial void DataKept(ILogger logger, string from, DateTime importedAtUtc, string directory);
-
-    [LoggerMessage(EventId = 109, Level = LogLevel.Information, Message = "The data folder changed from {From} to {Directory} since the last start-up import; importing {Directory}")]
-    public static partial void DataFolderChanged(ILogger logger, string from, string directory);
 
     [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "Cleared a migration lock in {Database} taken at {Taken} by a process that ended while migrating")]
     public static partial void StaleMigrationLockCleared(ILogger logger, string database, string taken);

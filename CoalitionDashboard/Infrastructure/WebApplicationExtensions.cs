@@ -38,13 +38,14 @@ public static class WebApplicationExtensions
         app.MapHealthChecks("/healthz").WithMetadata(new Microsoft.AspNetCore.Routing.HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapThemeStylesheet();
         app.MapBenchmarkEndpoints();
-        app.MapDashboardApi();
+        var api = app.MapDashboardApi();
         Features.Export.ExportEndpoints.MapExports(app);
         app.MapStaticAssets();
         var pages = app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         if (PageOutputCache.IsEnabled(app.Configuration))
         {
             pages.CacheOutput(PageOutputCache.Policy);
+            api.CacheOutput(PageOutputCache.ApiPolicy);
         }
         return app;
     }

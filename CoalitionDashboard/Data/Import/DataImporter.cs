@@ -1,4 +1,3 @@
-using CoalitionDashboard.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -56,14 +55,14 @@ public sealed class DataImporter(
             {
                 if (current.ImportedBy == ByCommand)
                 {
-                    Log.DataKept(logger, from, current.ImportedAtUtc, directory);
+                    ImportLog.DataKept(logger, from, current.ImportedAtUtc, directory);
                     return new ImportOutcome(ImportStatus.Kept, [], null);
                 }
-                Log.DataFolderChanged(logger, from, directory);
+                ImportLog.DataFolderChanged(logger, from, directory);
             }
             else if (current is not null && Directory.Exists(directory) && current.ContentHash == DataFiles.ComputeHash(directory))
             {
-                Log.DataUnchanged(logger, directory);
+                ImportLog.DataUnchanged(logger, directory);
                 return new ImportOutcome(ImportStatus.Unchanged, [], null);
             }
         }
@@ -82,9 +81,9 @@ public sealed class DataImporter(
         {
             foreach (var problem in result.Problems)
             {
-                Log.DataProblem(logger, problem.Format());
+                ImportLog.DataProblem(logger, problem.Format());
             }
-            Log.ImportRejected(logger, directory, result.Problems.Count);
+            ImportLog.ImportRejected(logger, directory, result.Problems.Count);
             return new ImportOutcome(ImportStatus.Rejected, result.Problems, null, read);
         }
 
@@ -100,7 +99,7 @@ public sealed class DataImporter(
         // Every cache keys on the generation: from here on, pages, facts and exports read the new data.
         generation.Publish(DataGeneration.StampOf(dataSet.Info.ContentHash, dataSet.Info.ImportedAtUtc));
         var counts = CountsOf(dataSet);
-        Log.DataImported(logger, directory, counts.ToString(), (long)read.TotalMilliseconds, (long)written.TotalMilliseconds);
+        ImportLog.DataImported(logger, directory, counts.ToString(), (long)read.TotalMilliseconds, (long)written.TotalMilliseconds);
         return new ImportOutcome(ImportStatus.Imported, [], counts, read, written);
     }
 

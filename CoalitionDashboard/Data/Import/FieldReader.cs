@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CoalitionDashboard.Infrastructure.Markdown;
+using CoalitionDashboard.Data.Markdown;
 
 namespace CoalitionDashboard.Data.Import;
 

@@ -5,13 +5,10 @@ namespace CoalitionDashboard.Features.Api;
 /// <summary>The read-only JSON API. Bad codes and filter values are answered with 400/404 problem details, never a 500.</summary>
 public static class ApiEndpoints
 {
-    public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
+    /// <summary>Maps <c>/api/…</c> and returns the group, for the host to add its conventions (the output cache).</summary>
+    public static RouteGroupBuilder MapDashboardApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Coalition data");
-        if (Infrastructure.PageOutputCache.IsEnabled(app.ServiceProvider.GetRequiredService<IConfiguration>()))
-        {
-            api.CacheOutput(Infrastructure.PageOutputCache.ApiPolicy);
-        }
 
         api.MapGet("/countries", async Task<IResult> (HttpRequest request, ApiQueries queries, Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
             await ReadKnownAsync(request, reference, time) is var (error, known) && error is not null ? error : TypedResults.Ok(await queries.GetCountriesAsync(known, ct)));
@@ -56,7 +53,7 @@ public static class ApiEndpoints
         // answered as GET): another method on an /api address is a 405 naming the allowed ones, in problem details.
         api.MapGet("/{**rest}", (string? rest) =>
             Problem(StatusCodes.Status404NotFound, "Not found", $"There is no API endpoint '/api/{rest}'."));
-        return app;
+        return api;
     }
 
     /// <summary>What the lists other than the pledges read: the date to draw them as of and the lowest grade.</summary>

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using CoalitionDashboard.Data;
 using CoalitionDashboard.Data.Import;
 using CoalitionDashboard.Features.Charts;
-using CoalitionDashboard.Infrastructure.Markdown;
+using CoalitionDashboard.Data.Markdown;
 
 namespace CoalitionDashboard.Features.Briefings;
 

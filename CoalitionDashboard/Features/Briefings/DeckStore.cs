@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using CoalitionDashboard.Infrastructure;
+using CoalitionDashboard.Data;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionDashboard.Features.Briefings;

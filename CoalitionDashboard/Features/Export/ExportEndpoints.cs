@@ -61,7 +61,7 @@ public static class ExportEndpoints
                 }),
             };
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName("pledges", context, "json")}\"";
-            return Results.Json(body, Infrastructure.ApiJson.Options.Value);
+            return Results.Json(body, Api.ApiJson.Options.Value);
         });
 
         export.MapGet("/countries.csv", async (HttpContext http, ReferenceData reference, DashboardQueries queries, CancellationToken ct) =>

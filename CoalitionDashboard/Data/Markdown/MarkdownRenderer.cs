@@ -4,7 +4,7 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace CoalitionDashboard.Infrastructure.Markdown;
+namespace CoalitionDashboard.Data.Markdown;
 
 /// <summary>
 /// The app's one Markdown pipeline: raw HTML is disabled (shown as text), links are limited to http, https,

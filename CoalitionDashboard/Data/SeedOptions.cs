@@ -1,4 +1,4 @@
-namespace CoalitionDashboard.Infrastructure;
+namespace CoalitionDashboard.Data;
 
 /// <summary>Where the curated data files are read from (<c>Seed:DataDirectory</c>, or <c>--data DIR</c> on the command line).</summary>
 public sealed class SeedOptions

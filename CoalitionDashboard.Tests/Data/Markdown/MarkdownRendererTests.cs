@@ -1,6 +1,6 @@
-using CoalitionDashboard.Infrastructure.Markdown;
+using CoalitionDashboard.Data.Markdown;
 
-namespace CoalitionDashboard.Tests.Infrastructure;
+namespace CoalitionDashboard.Tests.Data.Markdown;
 
 public sealed class MarkdownRendererTests
 {

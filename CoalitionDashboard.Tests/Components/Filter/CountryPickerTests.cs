@@ -1,11 +1,12 @@
 using Bunit;
+using CoalitionDashboard.Components.Filter;
 using CoalitionDashboard.Data;
 using CoalitionDashboard.Features.Filtering;
 using CoalitionDashboard.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
-namespace CoalitionDashboard.Tests.Features.Filtering;
+namespace CoalitionDashboard.Tests.Components.Filter;
 
 /// <summary>"Add a country": type to narrow the list, pick with the mouse or the keyboard, and the choice is reported at once.</summary>
 public sealed class CountryPickerTests : DashboardTestContext

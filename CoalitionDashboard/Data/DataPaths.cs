@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace CoalitionDashboard.Infrastructure;
+namespace CoalitionDashboard.Data;
 
 /// <summary>
 /// Relative paths in configuration (the SQLite file, the data directory) are resolved against the app's

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CoalitionDashboard.Data;
 
-namespace CoalitionDashboard.Infrastructure;
+namespace CoalitionDashboard.Features.Api;
 
 /// <summary>JSON conventions of the read-only API: camelCase names, vocabulary values as their data-file slugs.</summary>
 public static class ApiJson
