@@ -54,6 +54,10 @@ public sealed class ApiTests(DashboardAppFactory factory) : IClassFixture<Dashbo
     [InlineData("/api/pledges?category=navy", HttpStatusCode.BadRequest, "Unknown category 'navy' was ignored (use one of: ground-forces,")]
     [InlineData("/api/pledges?status=promised", HttpStatusCode.BadRequest, "Unknown status 'promised' was ignored (use one of:")]
     [InlineData("/api/no-such-thing", HttpStatusCode.NotFound, "/api/no-such-thing")]
+    [InlineData("/api/pledges?countries=FRA", HttpStatusCode.BadRequest, "'countries' is not a parameter of /api/pledges")]
+    [InlineData("/api/events?country=FRA", HttpStatusCode.BadRequest, "'country' is not a parameter of /api/events (it reads asof, minReliability)")]
+    [InlineData("/api/countries?bust=1", HttpStatusCode.BadRequest, "'bust' is not a parameter of /api/countries")]
+    [InlineData("/api/pledges?bloc=asean", HttpStatusCode.BadRequest, "bloc")]
     public async Task Api_BadInput_ReturnsProblemDetailsNamingTheValue(string url, HttpStatusCode status, string expected)
     {
         var response = await _client.GetAsync(url, Ct);
@@ -148,19 +152,5 @@ public sealed class ApiTests(DashboardAppFactory factory) : IClassFixture<Dashbo
         var expected = export.GetProperty("pledges").EnumerateArray().Select(p => p.GetProperty("id").GetString()).ToList();
         Assert.Equal(expected.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
         Assert.InRange(ids.Count, 1, Curated.Pledges - 1);
-    }
-
-    [Theory]
-    [InlineData("/api/pledges?countries=FRA", "'countries' is not a parameter of /api/pledges")]
-    [InlineData("/api/events?country=FRA", "'country' is not a parameter of /api/events (it reads asof, minReliability)")]
-    [InlineData("/api/countries?bust=1", "'bust' is not a parameter of /api/countries")]
-    [InlineData("/api/pledges?bloc=asean", "bloc")]
-    public async Task UnknownParameterOrValue_Is400NamingIt(string url, string expected)
-    {
-        var response = await _client.GetAsync(url, Ct);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
-        Assert.Contains(expected, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }
