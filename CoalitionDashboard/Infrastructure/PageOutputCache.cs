@@ -22,7 +22,7 @@ public static class PageOutputCache
 {
     public const string Policy = "pages";
 
-    /// <summary>The read-only API's responses, keyed the same way on the parameters the API reads.</summary>
+    /// <summary>The read-only API's responses, keyed on the whole query (see the policy below).</summary>
     public const string ApiPolicy = "api";
 
     /// <summary>
