@@ -10,8 +10,7 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api").WithTags("Coalition data");
 
-        api.MapGet("/countries", async Task<IResult> (HttpRequest request, ApiQueries queries, Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
-            await ReadKnownAsync(request, reference, time) is var (error, known) && error is not null ? error : TypedResults.Ok(await queries.GetCountriesAsync(known, ct)));
+        MapList(api, "/countries", (queries, known, ct) => queries.GetCountriesAsync(known, ct));
 
         api.MapGet("/countries/{iso3}", async Task<IResult> (string iso3, HttpRequest request, ApiQueries queries, Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
         {
@@ -39,15 +38,11 @@ public static class ApiEndpoints
             return error ?? TypedResults.Ok(await queries.GetPledgesAsync(filter, ct));
         });
 
-        api.MapGet("/events", async Task<IResult> (HttpRequest request, ApiQueries queries, Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
-            await ReadKnownAsync(request, reference, time) is var (error, known) && error is not null ? error : TypedResults.Ok(await queries.GetEventsAsync(known, ct)));
-        api.MapGet("/quotes", async Task<IResult> (HttpRequest request, ApiQueries queries, Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
-            await ReadKnownAsync(request, reference, time) is var (error, known) && error is not null ? error : TypedResults.Ok(await queries.GetQuotesAsync(known, ct)));
-        api.MapGet("/sources", async Task<IResult> (HttpRequest request, ApiQueries queries, Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
-            await ReadKnownAsync(request, reference, time) is var (error, known) && error is not null ? error : TypedResults.Ok(await queries.GetSourcesAsync(known, ct)));
+        MapList(api, "/events", (queries, known, ct) => queries.GetEventsAsync(known, ct));
+        MapList(api, "/quotes", (queries, known, ct) => queries.GetQuotesAsync(known, ct));
+        MapList(api, "/sources", (queries, known, ct) => queries.GetSourcesAsync(known, ct));
         // Open issues are the questions open at the end of coverage: they have no date to draw them as of.
-        api.MapGet("/open-issues", async Task<IResult> (HttpRequest request, ApiQueries queries, Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
-            await ReadKnownAsync(request, reference, time) is var (error, _) && error is not null ? error : TypedResults.Ok(await queries.GetOpenIssuesAsync(ct)));
+        MapList(api, "/open-issues", (queries, _, ct) => queries.GetOpenIssuesAsync(ct));
 
         // Any other address under /api is a JSON 404, not the dashboard's HTML not-found page. Only for GET (and HEAD,
         // answered as GET): another method on an /api address is a 405 naming the allowed ones, in problem details.
@@ -55,6 +50,14 @@ public static class ApiEndpoints
             Problem(StatusCodes.Status404NotFound, "Not found", $"There is no API endpoint '/api/{rest}'."));
         return api;
     }
+
+    /// <summary>A list that reads only <see cref="KnownKeys"/>: any other parameter or a bad value is a 400.</summary>
+    private static void MapList<T>(RouteGroupBuilder api, string path, Func<ApiQueries, KnownFilter, CancellationToken, Task<T>> load) =>
+        api.MapGet(path, async Task<IResult> (HttpRequest request, ApiQueries queries, Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
+        {
+            var (error, known) = await ReadKnownAsync(request, reference, time);
+            return error ?? TypedResults.Ok(await load(queries, known, ct));
+        });
 
     /// <summary>What the lists other than the pledges read: the date to draw them as of and the lowest grade.</summary>
     private static readonly string[] KnownKeys = ["asof", "minReliability"];
