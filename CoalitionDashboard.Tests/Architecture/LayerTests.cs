@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace CoalitionDashboard.Tests.Architecture;
 
 /// <summary>
-/// Dependencies point one way: Data knows nothing of the app built on it, and only the host (Infrastructure, Program)
-/// knows the host. Read from the app's source: a <c>using</c> or a namespace-qualified name in a .cs or .razor file.
+/// Dependencies point one way: Data ← ReadModel ← Components ← Features ← host (Infrastructure, Program); nothing
+/// refers to a layer above it. Read from the app's source: a <c>using</c> or a namespace-qualified name in a .cs or .razor file.
 /// </summary>
 public sealed class LayerTests
 {
@@ -13,10 +13,14 @@ public sealed class LayerTests
     public static TheoryData<string, string[]> Rules => new()
     {
         // Data: the records, the import, the store's schema and the Markdown policy the validator shares with pages.
-        { "Data", ["Features", "Components", "Infrastructure"] },
-        // Features and components are composed by the host; they never reach back into it.
+        { "Data", ["ReadModel", "Features", "Components", "Infrastructure"] },
+        // The read side: the filter and its parser, the pledge facts and standings, the queries by area. Pages, the
+        // API, exports and deck widgets read through it; it knows none of them.
+        { "ReadModel", ["Features", "Components", "Infrastructure"] },
+        // Shared components (charts, the filter bar, the layout) serve every feature and know none of them.
+        { "Components", ["Features", "Infrastructure"] },
+        // Features are composed by the host; they never reach back into it.
         { "Features", ["Infrastructure"] },
-        { "Components", ["Infrastructure"] },
     };
 
     [Theory]
@@ -37,7 +41,8 @@ public sealed class LayerTests
     {
         // The guard against a rule that cannot fail: each form of reference is recognised.
         Assert.True(References("using CoalitionDashboard.Infrastructure;", ["Infrastructure"]));
-        Assert.True(References("@using CoalitionDashboard.Features.Filtering", ["Features"]));
+        Assert.True(References("@using CoalitionDashboard.Features.Map", ["Features"]));
+        Assert.True(References("using CoalitionDashboard.ReadModel.Filtering;", ["ReadModel"]));
         Assert.True(References("        var x = Infrastructure.Log.Something(logger);", ["Infrastructure"]));
         Assert.True(References("    private readonly CoalitionDashboard.Components.Shared.Svg _svg;", ["Components"]));
         Assert.False(References("    // The host (Infrastructure) composes it.", ["Infrastructure"]));

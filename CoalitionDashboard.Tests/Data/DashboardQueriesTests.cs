@@ -1,6 +1,6 @@
 using CoalitionDashboard.Data;
-using CoalitionDashboard.Features.Dashboard;
-using CoalitionDashboard.Features.Filtering;
+using CoalitionDashboard.ReadModel;
+using CoalitionDashboard.ReadModel.Filtering;
 using CoalitionDashboard.Tests.TestSupport;
 
 namespace CoalitionDashboard.Tests.Data;

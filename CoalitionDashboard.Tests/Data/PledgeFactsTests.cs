@@ -1,5 +1,5 @@
-using CoalitionDashboard.Features.Dashboard;
-using CoalitionDashboard.Features.Filtering;
+using CoalitionDashboard.ReadModel;
+using CoalitionDashboard.ReadModel.Filtering;
 using CoalitionDashboard.Tests.Performance.Infrastructure;
 using CoalitionDashboard.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using CoalitionDashboard.Components.Shared;
-using CoalitionDashboard.Features.Dashboard;
+using CoalitionDashboard.ReadModel;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -34,7 +34,7 @@ public sealed class QueryCountTests(QueryCountTests.App factory) : IClassFixture
         await client.GetAsync("/healthz", TestContext.Current.CancellationToken);
         // Every page shares the reference data (countries, organisations, sources), loaded once per data generation by
         // whichever page comes first; load it here so each page is measured alone, whatever order the cases run in.
-        await factory.Services.GetRequiredService<CoalitionDashboard.Features.Filtering.ReferenceData>().GetAsync();
+        await factory.Services.GetRequiredService<CoalitionDashboard.ReadModel.Filtering.ReferenceData>().GetAsync();
 
         // Act
         var first = await CountCommandsAsync(factory.DatabasePath, () => client.GetStringAsync(path, TestContext.Current.CancellationToken));

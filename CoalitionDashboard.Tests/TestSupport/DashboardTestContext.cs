@@ -1,5 +1,5 @@
 using Bunit;
-using CoalitionDashboard.Features.Filtering;
+using CoalitionDashboard.ReadModel.Filtering;
 using CoalitionDashboard.Data.Markdown;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -26,11 +26,11 @@ public abstract class DashboardTestContext : BunitContext
     /// <summary>Registers the real query classes over a seeded test database.</summary>
     protected void UseDatabase(TestDatabase database)
     {
-        Services.AddSingleton(database.Get<CoalitionDashboard.Features.Overview.OverviewQueries>());
-        Services.AddSingleton(database.Get<CoalitionDashboard.Features.Dashboard.DashboardQueries>());
-        Services.AddSingleton(database.Get<CoalitionDashboard.Features.Filtering.ReferenceData>());
+        Services.AddSingleton(database.Get<CoalitionDashboard.ReadModel.OverviewQueries>());
+        Services.AddSingleton(database.Get<CoalitionDashboard.ReadModel.DashboardQueries>());
+        Services.AddSingleton(database.Get<CoalitionDashboard.ReadModel.Filtering.ReferenceData>());
         Services.AddSingleton(sp => new CoalitionDashboard.Components.Shared.StaticHtml(
-            sp, sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(), database.Get<CoalitionDashboard.Features.Dashboard.QueryCache>()));
+            sp, sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(), database.Get<CoalitionDashboard.ReadModel.QueryCache>()));
     }
 
     /// <summary>The filter context the layout would cascade for <paramref name="query"/>.</summary>

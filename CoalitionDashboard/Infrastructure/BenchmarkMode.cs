@@ -45,18 +45,18 @@ public static class BenchmarkMode
 
         // Every shared query result and rendered fragment dropped (the data and its pledge facts stay loaded): the next
         // view of any filter is a first view.
-        app.MapPost("/_bench/clear-cache", (Features.Dashboard.QueryCache cache) =>
+        app.MapPost("/_bench/clear-cache", (ReadModel.QueryCache cache) =>
         {
             cache.DropResults();
             return Results.NoContent();
         });
 
         // The queries behind the overview and the pledges page, each run uncached under the filter in the query string.
-        app.MapPost("/_bench/queries", async (HttpContext context, Features.Filtering.ReferenceData referenceData, Features.Dashboard.QueryCache cache,
-            Features.Dashboard.DashboardQueries queries, Features.Overview.OverviewQueries overview) =>
+        app.MapPost("/_bench/queries", async (HttpContext context, ReadModel.Filtering.ReferenceData referenceData, ReadModel.QueryCache cache,
+            ReadModel.DashboardQueries queries, ReadModel.OverviewQueries overview) =>
         {
             var reference = await referenceData.GetAsync();
-            var filter = Features.Filtering.FilterParser.Parse(context.Request.QueryString.Value, reference.Codes).Filter;
+            var filter = ReadModel.Filtering.FilterParser.Parse(context.Request.QueryString.Value, reference.Codes).Filter;
             var timings = new List<BenchmarkQueryTiming>();
             async Task Time(string name, string kind, Func<Task> run)
             {
@@ -71,12 +71,12 @@ public static class BenchmarkMode
             await Time("every country's standing as of 1 Oct 2025", "aggregate", () => queries.GetStandingsAsync(filter.With(asOf: new DateOnly(2025, 10, 1))));
             await Time("pledges by category", "aggregate", () => queries.CountByCategoryAsync(filter));
             await Time("pledges by main category and status (sunburst)", "aggregate", () => queries.CountByMainCategoryAndStatusAsync(filter));
-            await Time("first pledge titles per country (map hover)", "aggregate", () => queries.GetPledgeTitlesByCountryAsync(filter, Features.Charts.MapBuilder.TitlesPerCountry));
+            await Time("first pledge titles per country (map hover)", "aggregate", () => queries.GetPledgeTitlesByCountryAsync(filter, Features.Map.MapBuilder.TitlesPerCountry));
             await Time("latest 5 events", "list", () => queries.GetLatestEventsAsync(filter, coalitionInScope: true, 5));
             await Time("4 key quotes", "list", () => queries.GetKeyQuotesAsync(filter, 4));
             await Time("open issues", "list", () => queries.GetOpenIssuesAsync());
-            await Time("pledge grid, first page of 25", "list", () => queries.GetPledgePageAsync(filter, null, Features.Dashboard.PledgeSort.Default, false, 0, 25));
-            await Time("pledge grid, page 3 sorted by date, searched", "list", () => queries.GetPledgePageAsync(filter, "pledge 1", Features.Dashboard.PledgeSort.Date, true, 50, 25));
+            await Time("pledge grid, first page of 25", "list", () => queries.GetPledgePageAsync(filter, null, ReadModel.PledgeSort.Default, false, 0, 25));
+            await Time("pledge grid, page 3 sorted by date, searched", "list", () => queries.GetPledgePageAsync(filter, "pledge 1", ReadModel.PledgeSort.Date, true, 50, 25));
             cache.DropResults();
             return Results.Json(new { queries = timings });
         });

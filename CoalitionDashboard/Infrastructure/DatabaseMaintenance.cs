@@ -22,7 +22,7 @@ namespace CoalitionDashboard.Infrastructure;
 public sealed class DatabaseMaintenance(
     IDbContextFactory<CoalitionDbContext> contextFactory,
     DataImporter importer,
-    Features.Dashboard.PledgeFactsStore facts,
+    ReadModel.PledgeFactsStore facts,
     DataGeneration generation,
     DataReadiness readiness,
     IOptions<SeedOptions> seedOptions,

@@ -1,5 +1,5 @@
 using CoalitionDashboard.Components.Layout;
-using CoalitionDashboard.Features.Dashboard;
+using CoalitionDashboard.ReadModel;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace CoalitionDashboard.Infrastructure;
@@ -31,7 +31,7 @@ public static class PageOutputCache
     /// the decks' <c>slide</c> and <c>presenter</c>. A page that starts reading another one must be added here.
     /// </summary>
     public static readonly string[] QueryKeys =
-        [.. Features.Filtering.DashboardFilter.Keys, "metric", "cat", "view", "kind", "topic", "speaker", "slide", "presenter"];
+        [.. ReadModel.Filtering.DashboardFilter.Keys, "metric", "cat", "view", "kind", "topic", "speaker", "slide", "presenter"];
 
     /// <summary><c>PageCache:Enabled</c> (default true); the benchmarks turn it off to measure rendering itself.</summary>
     public const string EnabledKey = "PageCache:Enabled";

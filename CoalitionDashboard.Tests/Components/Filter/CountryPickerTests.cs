@@ -1,7 +1,7 @@
 using Bunit;
 using CoalitionDashboard.Components.Filter;
 using CoalitionDashboard.Data;
-using CoalitionDashboard.Features.Filtering;
+using CoalitionDashboard.ReadModel.Filtering;
 using CoalitionDashboard.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;

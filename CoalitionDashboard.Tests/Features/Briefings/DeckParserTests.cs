@@ -1,6 +1,7 @@
 using CoalitionDashboard.Data;
 using CoalitionDashboard.Features.Briefings;
-using CoalitionDashboard.Features.Charts;
+using CoalitionDashboard.Components.Charts;
+using CoalitionDashboard.Features.Map;
 
 namespace CoalitionDashboard.Tests.Features.Briefings;
 

@@ -30,7 +30,7 @@ public sealed class SlideStageTests : DashboardTestContext
         UseDatabase(database);
         var filter = await FilterFor(database, "");
         var deck = DeckParser.Parse("test", "test.md", Text);
-        var view = await new DeckBuilder(database.Get<CoalitionDashboard.Features.Dashboard.DashboardQueries>()).BuildAsync(deck, filter);
+        var view = await new DeckBuilder(database.Get<CoalitionDashboard.ReadModel.DashboardQueries>()).BuildAsync(deck, filter);
 
         // Act
         var slide = Render<SlideStage>(p => p
@@ -59,7 +59,7 @@ public sealed class SlideStageTests : DashboardTestContext
         var deck = DeckParser.Parse("test", "test.md", Text);
 
         // Act
-        var view = await new DeckBuilder(database.Get<CoalitionDashboard.Features.Dashboard.DashboardQueries>()).BuildAsync(deck, filter);
+        var view = await new DeckBuilder(database.Get<CoalitionDashboard.ReadModel.DashboardQueries>()).BuildAsync(deck, filter);
 
         // Assert
         var listed = view.Slides.Where(s => s.Kind == SlideKind.Sources).SelectMany(s => s.SourceList).Select(x => x.Number).ToList();

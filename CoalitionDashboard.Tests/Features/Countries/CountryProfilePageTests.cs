@@ -1,6 +1,6 @@
 using Bunit;
 using CoalitionDashboard.Features.Countries;
-using CoalitionDashboard.Features.Dashboard;
+using CoalitionDashboard.ReadModel;
 using CoalitionDashboard.Tests.TestSupport;
 
 namespace CoalitionDashboard.Tests.Features.Countries;

@@ -1,4 +1,4 @@
-using CoalitionDashboard.Features.Dashboard;
+using CoalitionDashboard.ReadModel;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 

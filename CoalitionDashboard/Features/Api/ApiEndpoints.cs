@@ -12,7 +12,7 @@ public static class ApiEndpoints
 
         MapList(api, "/countries", (queries, known, ct) => queries.GetCountriesAsync(known, ct));
 
-        api.MapGet("/countries/{iso3}", async Task<IResult> (string iso3, HttpRequest request, ApiQueries queries, Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/countries/{iso3}", async Task<IResult> (string iso3, HttpRequest request, ApiQueries queries, ReadModel.Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
         {
             var (error, known) = await ReadKnownAsync(request, reference, time);
             if (error is not null)
@@ -32,9 +32,9 @@ public static class ApiEndpoints
 
         // The pledges honour the whole page filter, read by the pages' own parser: the same URL query gives the same
         // pledges here, on /pledges and in /export/pledges.csv.
-        api.MapGet("/pledges", async Task<IResult> (HttpRequest request, ApiQueries queries, Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/pledges", async Task<IResult> (HttpRequest request, ApiQueries queries, ReadModel.Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
         {
-            var (error, filter) = await ReadFilterAsync(request, reference, time, Filtering.DashboardFilter.Keys);
+            var (error, filter) = await ReadFilterAsync(request, reference, time, ReadModel.Filtering.DashboardFilter.Keys);
             return error ?? TypedResults.Ok(await queries.GetPledgesAsync(filter, ct));
         });
 
@@ -53,7 +53,7 @@ public static class ApiEndpoints
 
     /// <summary>A list that reads only <see cref="KnownKeys"/>: any other parameter or a bad value is a 400.</summary>
     private static void MapList<T>(RouteGroupBuilder api, string path, Func<ApiQueries, KnownFilter, CancellationToken, Task<T>> load) =>
-        api.MapGet(path, async Task<IResult> (HttpRequest request, ApiQueries queries, Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
+        api.MapGet(path, async Task<IResult> (HttpRequest request, ApiQueries queries, ReadModel.Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
         {
             var (error, known) = await ReadKnownAsync(request, reference, time);
             return error ?? TypedResults.Ok(await load(queries, known, ct));
@@ -62,7 +62,7 @@ public static class ApiEndpoints
     /// <summary>What the lists other than the pledges read: the date to draw them as of and the lowest grade.</summary>
     private static readonly string[] KnownKeys = ["asof", "minReliability"];
 
-    private static async Task<(IResult? Error, KnownFilter Known)> ReadKnownAsync(HttpRequest request, Filtering.ReferenceData reference, TimeProvider time)
+    private static async Task<(IResult? Error, KnownFilter Known)> ReadKnownAsync(HttpRequest request, ReadModel.Filtering.ReferenceData reference, TimeProvider time)
     {
         var (error, filter) = await ReadFilterAsync(request, reference, time, KnownKeys);
         return (error, new KnownFilter(filter.AsOf, filter.MinReliability));
@@ -73,11 +73,11 @@ public static class ApiEndpoints
     /// <c>countries</c>, or <c>country</c> on a list it cannot narrow) and every bad value are one 400 naming them all:
     /// an API that silently ignored a filter would answer with everything.
     /// </summary>
-    private static async Task<(IResult? Error, Filtering.DashboardFilter Filter)> ReadFilterAsync(
-        HttpRequest request, Filtering.ReferenceData reference, TimeProvider time, IReadOnlyList<string> allowed)
+    private static async Task<(IResult? Error, ReadModel.Filtering.DashboardFilter Filter)> ReadFilterAsync(
+        HttpRequest request, ReadModel.Filtering.ReferenceData reference, TimeProvider time, IReadOnlyList<string> allowed)
     {
         var snapshot = await reference.GetAsync();
-        var parsed = Filtering.FilterParser.Parse(request.QueryString.Value, snapshot.Codes, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var parsed = ReadModel.Filtering.FilterParser.Parse(request.QueryString.Value, snapshot.Codes, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var errors = request.Query.Keys
             .Where(key => !allowed.Contains(key, StringComparer.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)

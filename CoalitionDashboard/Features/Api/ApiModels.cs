@@ -52,6 +52,6 @@ public sealed record KnownFilter(DateOnly? AsOf, Reliability? MinReliability)
 {
     public static readonly KnownFilter None = new(null, null);
 
-    public Features.Filtering.DashboardFilter ToFilter() =>
-        Features.Filtering.DashboardFilter.None.With(asOf: AsOf, minReliability: MinReliability);
+    public ReadModel.Filtering.DashboardFilter ToFilter() =>
+        ReadModel.Filtering.DashboardFilter.None.With(asOf: AsOf, minReliability: MinReliability);
 }

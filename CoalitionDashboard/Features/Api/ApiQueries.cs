@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using CoalitionDashboard.Data;
 using CoalitionDashboard.Data.Entities;
-using CoalitionDashboard.Features.Dashboard;
+using CoalitionDashboard.ReadModel;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoalitionDashboard.Features.Api;
@@ -10,7 +10,7 @@ namespace CoalitionDashboard.Features.Api;
 /// Read queries behind the JSON API. One short-lived context per call; every list is a single projection
 /// (split into a few queries for its collections), never a query per row.
 /// </summary>
-public sealed class ApiQueries(IDbContextFactory<CoalitionDbContext> contextFactory, Dashboard.DashboardQueries dashboard)
+public sealed class ApiQueries(IDbContextFactory<CoalitionDbContext> contextFactory, ReadModel.DashboardQueries dashboard)
 {
     private static readonly Expression<Func<Source, SourceRef>> s_sourceRef =
         s => new SourceRef(s.Id, s.Outlet, s.Title, s.DateText, s.Url, s.SeedFile, s.Reliability);
@@ -69,11 +69,11 @@ public sealed class ApiQueries(IDbContextFactory<CoalitionDbContext> contextFact
             return null;
         }
         var standings = await dashboard.GetStandingsAsync(filter, cancellationToken);
-        var pledges = await Dashboard.PledgeFilters.Apply(db.Pledges.Where(p => p.Countries.Any(c => c.Iso3 == iso3)), filter).OrderBy(p => p.SortOrder)
+        var pledges = await ReadModel.PledgeFilters.Apply(db.Pledges.Where(p => p.Countries.Any(c => c.Iso3 == iso3)), filter).OrderBy(p => p.SortOrder)
             .Select(s_pledge).AsSplitQuery().ToListAsync(cancellationToken);
         var quotes = await Known(db.Quotes.Where(q => q.CountryIso3 == iso3), known).OrderBy(q => q.SortOrder)
             .Select(s_quote).AsSplitQuery().ToListAsync(cancellationToken);
-        var events = await Dashboard.PledgeFilters.Apply(db.Events.Where(e => e.Countries.Any(c => c.Iso3 == iso3)), filter, coalitionInScope: false)
+        var events = await ReadModel.PledgeFilters.Apply(db.Events.Where(e => e.Countries.Any(c => c.Iso3 == iso3)), filter, coalitionInScope: false)
             .OrderBy(e => e.DateStart).ThenBy(e => e.SortOrder).Select(s_event).AsSplitQuery().ToListAsync(cancellationToken);
         // Each pledge says what this country is in it: a lead, a party, a partner named but not bound, a host.
         var withRoles = pledges.Select(p => p with { Role = p.Parties.First(x => x.Id == iso3).Role }).ToList();
@@ -81,28 +81,28 @@ public sealed class ApiQueries(IDbContextFactory<CoalitionDbContext> contextFact
             withRoles, quotes, events);
     }
 
-    private static StandingDto ToDto(Dashboard.Standing standing) => new(
-        Features.Filtering.DashboardFilter.Format(standing.AsOf), standing.ForcesSlug,
+    private static StandingDto ToDto(ReadModel.Standing standing) => new(
+        ReadModel.Filtering.DashboardFilter.Format(standing.AsOf), standing.ForcesSlug,
         standing.StrongestCommitment is { } status ? Slug.Of(status) : null, standing.Basis);
 
     private static async Task<Dictionary<string, int>> CountPledgesAsync(CoalitionDbContext db, KnownFilter known, CancellationToken cancellationToken) =>
-        await Dashboard.PledgeFilters.Apply(db.Pledges, known.ToFilter())
+        await ReadModel.PledgeFilters.Apply(db.Pledges, known.ToFilter())
             .SelectMany(p => p.Parties.Where(x => x.Role != PartyRole.Partner), (p, x) => x.Party)
             .GroupBy(code => code).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 
     private static IQueryable<Quote> Known(IQueryable<Quote> quotes, KnownFilter known) => quotes.Known(known.ToFilter());
 
     /// <summary>The pledges under the whole page filter (countries, bloc, category, status, dates, as of, grade), as the pages and exports apply it.</summary>
-    public async Task<IReadOnlyList<PledgeDto>> GetPledgesAsync(Filtering.DashboardFilter filter, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PledgeDto>> GetPledgesAsync(ReadModel.Filtering.DashboardFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Dashboard.PledgeFilters.Apply(db.Pledges, filter).OrderBy(p => p.SortOrder).Select(s_pledge).AsSplitQuery().ToListAsync(cancellationToken);
+        return await ReadModel.PledgeFilters.Apply(db.Pledges, filter).OrderBy(p => p.SortOrder).Select(s_pledge).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<EventDto>> GetEventsAsync(KnownFilter known, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Dashboard.PledgeFilters.Apply(db.Events, known.ToFilter(), coalitionInScope: false).OrderBy(e => e.DateStart).ThenBy(e => e.SortOrder).Select(s_event).AsSplitQuery().ToListAsync(cancellationToken);
+        return await ReadModel.PledgeFilters.Apply(db.Events, known.ToFilter(), coalitionInScope: false).OrderBy(e => e.DateStart).ThenBy(e => e.SortOrder).Select(s_event).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<QuoteDto>> GetQuotesAsync(KnownFilter known, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using CoalitionDashboard.Data;
-using CoalitionDashboard.Features.Charts;
-using CoalitionDashboard.Features.Filtering;
+using CoalitionDashboard.Components.Charts;
+using CoalitionDashboard.Features.Map;
+using CoalitionDashboard.ReadModel.Filtering;
 
 namespace CoalitionDashboard.Features.Briefings;
 

@@ -1,5 +1,6 @@
 using CoalitionDashboard.Data;
-using CoalitionDashboard.Features.Charts;
+using CoalitionDashboard.Components.Charts;
+using CoalitionDashboard.Features.Map;
 
 namespace CoalitionDashboard.Features.Briefings;
 

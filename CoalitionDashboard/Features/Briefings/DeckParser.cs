@@ -3,7 +3,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CoalitionDashboard.Data;
 using CoalitionDashboard.Data.Import;
-using CoalitionDashboard.Features.Charts;
+using CoalitionDashboard.Components.Charts;
+using CoalitionDashboard.Features.Map;
 using CoalitionDashboard.Data.Markdown;
 
 namespace CoalitionDashboard.Features.Briefings;
@@ -400,9 +401,9 @@ public static partial class DeckParser
             {
                 return null;
             }
-            return Filtering.FilterParser.TryParseDate(value, out var date)
+            return ReadModel.Filtering.FilterParser.TryParseDate(value, out var date)
                 ? date
-                : Fail<DateOnly?>($"{key}='{Shorten(value)}' is not a date (YYYY-MM-DD) from {Filtering.FilterParser.EarliestDate:yyyy-MM-dd} to {Filtering.FilterParser.LatestDate:yyyy-MM-dd}", null);
+                : Fail<DateOnly?>($"{key}='{Shorten(value)}' is not a date (YYYY-MM-DD) from {ReadModel.Filtering.FilterParser.EarliestDate:yyyy-MM-dd} to {ReadModel.Filtering.FilterParser.LatestDate:yyyy-MM-dd}", null);
         }
 
         public string? Text(string key) => Take(key, out var value) ? value.ToLowerInvariant() : null;

@@ -1,5 +1,5 @@
 using CoalitionDashboard.Data.Import;
-using CoalitionDashboard.Features.Filtering;
+using CoalitionDashboard.ReadModel.Filtering;
 
 namespace CoalitionDashboard.Features.Briefings;
 

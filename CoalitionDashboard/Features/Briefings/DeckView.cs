@@ -1,7 +1,8 @@
 using CoalitionDashboard.Data;
-using CoalitionDashboard.Features.Charts;
-using CoalitionDashboard.Features.Dashboard;
-using CoalitionDashboard.Features.Filtering;
+using CoalitionDashboard.Components.Charts;
+using CoalitionDashboard.Features.Map;
+using CoalitionDashboard.ReadModel;
+using CoalitionDashboard.ReadModel.Filtering;
 
 namespace CoalitionDashboard.Features.Briefings;
 

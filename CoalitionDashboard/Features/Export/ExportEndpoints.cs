@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using CoalitionDashboard.Data;
-using CoalitionDashboard.Features.Dashboard;
-using CoalitionDashboard.Features.Filtering;
+using CoalitionDashboard.ReadModel;
+using CoalitionDashboard.ReadModel.Filtering;
 
 namespace CoalitionDashboard.Features.Export;
 

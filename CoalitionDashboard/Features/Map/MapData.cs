@@ -1,7 +1,7 @@
 using CoalitionDashboard.Data;
-using CoalitionDashboard.Features.Charts;
-using CoalitionDashboard.Features.Dashboard;
-using CoalitionDashboard.Features.Filtering;
+using CoalitionDashboard.Components.Charts;
+using CoalitionDashboard.ReadModel;
+using CoalitionDashboard.ReadModel.Filtering;
 
 namespace CoalitionDashboard.Features.Map;
 

@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Net;
+using CoalitionDashboard.Data;
+using CoalitionDashboard.ReadModel;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
+using Plotly.Blazor.Traces;
+
+namespace CoalitionDashboard.Components.Charts;
+
+/// <summary>
+/// Pure functions from read models to chart specifications. Every chart carries its title and a caption
+/// with the filter and the source, so a PNG saved from Plotly's toolbar stands on its own in a deck.
+/// Data-derived text is HTML-encoded: plotly renders titles and hover text as (limited) HTML.
+/// </summary>
+public static class ChartBuilders
+{
+    public const string FontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+
+    /// <summary>A ranked horizontal bar chart of counts (pledges by category, by status, …).</summary>
+    public static ChartSpec RankedBars(string id, string title, string valueLabel, IReadOnlyList<CountPoint> points, Func<string, string> colorOf, string caption)
+    {
+        var height = Math.Max(220, 70 + points.Count * 34) + 60;
+        return new ChartSpec(
+            id, title,
+            $"{title}: bar chart. " + string.Join("; ", points.Select(p => $"{p.Label} {p.Count}")),
+            _ =>
+            [
+                new Bar
+                {
+                    Orientation = Plotly.Blazor.Traces.BarLib.OrientationEnum.H,
+                    Y = points.Select(p => (object)Encode(p.Label)).ToList(),
+                    X = points.Select(p => (object)p.Count).ToList(),
+                    CustomData = points.Select(p => (object)p.Key).ToList(),
+                    TextArray = points.Select(p => p.Count.ToString(CultureInfo.InvariantCulture)).ToList(),
+                    TextPosition = Plotly.Blazor.Traces.BarLib.TextPositionEnum.Outside,
+                    Marker = new Plotly.Blazor.Traces.BarLib.Marker { ColorArray = points.Select(p => (object)colorOf(p.Key)).ToList() },
+                    HoverTemplate = $"%{{y}}: %{{x}} {Encode(valueLabel)}<extra></extra>",
+                    ClipOnAxis = false,
+                },
+            ],
+            palette =>
+            {
+                var layout = BaseLayout(palette, title, caption, height);
+                layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = Encode(valueLabel) }, GridColor = palette.Grid, ZeroLineColor = palette.Grid, RangeMode = Plotly.Blazor.LayoutLib.XAxisLib.RangeModeEnum.ToZero, AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True }];
+                layout.YAxis = [new YAxis { AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed, AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True, GridColor = palette.Grid }];
+                layout.ShowLegend = false;
+                return layout;
+            },
+            new ChartTable(["", valueLabel], points.Select(p => (IReadOnlyList<string>)[p.Label, p.Count.ToString(CultureInfo.InvariantCulture)]).ToList()),
+            Key(id, caption, points.Select(p => $"{p.Key}={p.Count}")),
+            height);
+    }
+
+    /// <summary>Pledges per country stacked by status (coalition-wide pledges are not a country's and are left out).</summary>
+    public static ChartSpec StatusByCountry(string id, IReadOnlyList<CountryRow> rows, string caption)
+    {
+        const string title = "Pledges and positions by country and status";
+        var countries = rows.Where(r => r.Pledges > 0).OrderByDescending(r => r.Pledges).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        var statuses = Enum.GetValues<PledgeStatus>().Where(s => countries.Any(c => c.ByStatus.ContainsKey(s))).ToList();
+        const int height = 440;
+        return new ChartSpec(
+            id, title,
+            $"{title}: stacked bar chart of {countries.Count} countries. " + string.Join("; ", countries.Select(c => $"{c.Name} {c.Pledges}")),
+            _ => statuses.Select(status => (ITrace)new Bar
+            {
+                Name = Encode(Vocabulary.Label(status)),
+                X = countries.Select(c => (object)Encode(c.Name)).ToList(),
+                Y = countries.Select(c => (object)c.ByStatus.GetValueOrDefault(status)).ToList(),
+                CustomData = countries.Select(c => (object)c.Iso3).ToList(),
+                Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = ChartColors.Of(status) },
+                HoverTemplate = $"%{{x}}<br>{Encode(Vocabulary.Label(status))}: %{{y}}<extra></extra>",
+            }).ToList(),
+            palette =>
+            {
+                var layout = BaseLayout(palette, title, caption, height);
+                layout.BarMode = BarModeEnum.Stack;
+                layout.XAxis = [new XAxis { TickAngle = -45, AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True, GridColor = palette.Grid }];
+                layout.YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "Pledges and positions" }, GridColor = palette.Grid, DTick = 1, AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True }];
+                layout.Legend = [new Legend { Font = new Plotly.Blazor.LayoutLib.LegendLib.Font { Color = palette.Text, Size = 11 } }];
+                return layout;
+            },
+            new ChartTable(
+                ["Country", .. statuses.Select(Vocabulary.Label), "Total"],
+                countries.Select(c => (IReadOnlyList<string>)[c.Name, .. statuses.Select(s => c.ByStatus.GetValueOrDefault(s).ToString(CultureInfo.InvariantCulture)), c.Pledges.ToString(CultureInfo.InvariantCulture)]).ToList()),
+            Key(id, caption, countries.Select(c => $"{c.Iso3}:{string.Join(',', c.ByStatus.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}{kv.Value}"))}")),
+            height);
+    }
+
+    /// <summary>Categories (inner ring) broken down by status (outer ring); a pledge counts in its main category.</summary>
+    public static ChartSpec CategorySunburst(string id, IReadOnlyList<CategoryStatusCount> counts, string caption)
+    {
+        const string title = "Pledges by main category and status";
+        var groups = counts.GroupBy(c => c.Category).OrderByDescending(g => g.Sum(c => c.Count)).ThenBy(g => g.Key).ToList();
+        var ids = new List<object>();
+        var labels = new List<object>();
+        var parents = new List<object>();
+        var values = new List<object>();
+        var colors = new List<object>();
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var group in groups)
+        {
+            var categoryId = Slug.Of(group.Key);
+            ids.Add(categoryId);
+            labels.Add(Encode(Vocabulary.Label(group.Key)));
+            parents.Add("");
+            values.Add(group.Sum(c => c.Count));
+            colors.Add(ChartColors.Of(group.Key));
+            foreach (var status in group.OrderBy(c => c.Status))
+            {
+                ids.Add($"{categoryId}/{Slug.Of(status.Status)}");
+                labels.Add(Encode(Vocabulary.Label(status.Status)));
+                parents.Add(categoryId);
+                values.Add(status.Count);
+                colors.Add(ChartColors.Of(status.Status));
+                rows.Add([Vocabulary.Label(group.Key), Vocabulary.Label(status.Status), status.Count.ToString(CultureInfo.InvariantCulture)]);
+            }
+        }
+        const int height = 460;
+        return new ChartSpec(
+            id, title,
+            $"{title}: sunburst chart. " + string.Join("; ", groups.Select(g => $"{Vocabulary.Label(g.Key)} {g.Sum(c => c.Count)}")),
+            _ =>
+            [
+                new Sunburst
+                {
+                    Ids = ids, Labels = labels, Parents = parents, Values = values,
+                    BranchValues = Plotly.Blazor.Traces.SunburstLib.BranchValuesEnum.Total,
+                    Marker = new Plotly.Blazor.Traces.SunburstLib.Marker { Colors = colors },
+                    HoverTemplate = "%{label}: %{value}<extra></extra>",
+                    InsideTextOrientation = Plotly.Blazor.Traces.SunburstLib.InsideTextOrientationEnum.Radial,
+                },
+            ],
+            palette => BaseLayout(palette, title, caption, height),
+            new ChartTable(["Main category", "Status", "Pledges"], rows),
+            Key(id, caption, rows.Select(r => string.Join('|', r))),
+            height);
+    }
+
+    /// <summary>Events on a date axis, one row per kind of event.</summary>
+    /// <remarks>Most events cluster in 2025–26, so the chart opens on that period; the range slider below
+    /// shows the whole span back to the 2022 invasion and can be dragged.</remarks>
+    public static ChartSpec Timeline(string id, IReadOnlyList<EventRow> events, DateOnly? asOf, string caption)
+    {
+        const string title = "Timeline: from the full-scale invasion to the latest talks";
+        var kinds = Enum.GetValues<EventKind>().Where(k => events.Any(e => e.Kind == k)).ToList();
+        const int height = 460;
+        var end = (asOf ?? (events.Count > 0 ? events.Max(e => e.End ?? e.Start) : DateOnly.FromDateTime(DateTime.UtcNow))).AddDays(20);
+        var recent = events.Where(e => e.Start >= end.AddMonths(-15)).ToList();
+        var start = recent.Count >= 2 && recent.Count < events.Count ? recent.Min(e => e.Start).AddDays(-20) : (events.Count > 0 ? events.Min(e => e.Start).AddDays(-30) : end.AddYears(-1));
+        return new ChartSpec(
+            id, title,
+            $"{title}: {events.Count} events on a date axis. " + string.Join("; ", events.Select(e => $"{e.DateText} {e.Title}")),
+            _ => kinds.Select(kind =>
+            {
+                var own = events.Where(e => e.Kind == kind).ToList();
+                return (ITrace)new Scatter
+                {
+                    Name = Encode(Vocabulary.Label(kind)),
+                    Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
+                    X = own.Select(e => (object)e.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList(),
+                    Y = own.Select(_ => (object)Encode(Vocabulary.Label(kind))).ToList(),
+                    TextArray = own.Select(e => Encode(e.Title + Vocabulary.Qualifier(e.Status))).ToList(),
+                    CustomData = own.Select(e => (object)e.Id).ToList(),
+                    Marker = new Plotly.Blazor.Traces.ScatterLib.Marker { Color = ChartColors.Of(kind), Size = 13, Line = new Plotly.Blazor.Traces.ScatterLib.MarkerLib.Line { Width = 1, Color = "#ffffff" } },
+                    HoverTemplate = "%{x|%d %b %Y}<br>%{text}<extra></extra>",
+                };
+            }).ToList(),
+            palette =>
+            {
+                var layout = BaseLayout(palette, title, caption, height);
+                layout.XAxis =
+                [
+                    new XAxis
+                    {
+                        Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date,
+                        GridColor = palette.Grid,
+                        AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True,
+                        Range = [start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)],
+                        RangeSlider = new Plotly.Blazor.LayoutLib.XAxisLib.RangeSlider { Visible = true, Thickness = 0.12m, BgColor = palette.Land },
+                    },
+                ];
+                layout.YAxis = [new YAxis { AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True, GridColor = palette.Grid }];
+                layout.ShowLegend = false;
+                return layout;
+            },
+            new ChartTable(["Date", "Event", "Kind"], events.Select(e => (IReadOnlyList<string>)[e.DateText, e.Title, Vocabulary.Label(e.Kind)]).ToList()),
+            Key(id, caption, events.Select(e => e.Id)),
+            height);
+    }
+
+    internal static Plotly.Blazor.Layout BaseLayout(ChartPalette palette, string title, string caption, int height, int captionShift = -62) => new()
+    {
+        Title = new Title
+        {
+            Text = $"<b>{Encode(title)}</b>",
+            X = 0,
+            XAnchor = Plotly.Blazor.LayoutLib.TitleLib.XAnchorEnum.Left,
+            Font = new Plotly.Blazor.LayoutLib.TitleLib.Font { Color = palette.Text, Size = 16, Family = FontFamily },
+        },
+        Font = new Font { Color = palette.Text, Family = FontFamily, Size = 13 },
+        PaperBgColor = "rgba(0,0,0,0)",
+        PlotBgColor = "rgba(0,0,0,0)",
+        Height = height,
+        AutoSize = true,
+        Margin = new Margin { L = 10, R = 30, T = 56, B = 96 },
+        Annotations =
+        [
+            new Annotation
+            {
+                Text = string.Join("<br>", caption.Split('\n').Select(Encode)),
+                ShowArrow = false,
+                XRef = "paper",
+                YRef = "paper",
+                X = 0.5m,
+                Y = 0,
+                XAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.XAnchorEnum.Center,
+                YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Top,
+                YShift = captionShift,
+                Align = Plotly.Blazor.LayoutLib.AnnotationLib.AlignEnum.Center,
+                Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Color = palette.MutedText, Size = 11 },
+            },
+        ],
+    };
+
+    public static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    private static string Key(string id, string caption, IEnumerable<string> parts) => id + "|" + caption + "|" + string.Join(";", parts);
+}
