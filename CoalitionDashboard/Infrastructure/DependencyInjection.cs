@@ -1,3 +1,8 @@
+using CoalitionDashboard.Features.Map;
+using CoalitionDashboard.Features.Overview;
+using CoalitionDashboard.Features.Pledges;
+using CoalitionDashboard.Features.Timeline;
+using CoalitionDashboard.Components.Charts;
 using CoalitionDashboard.Data;
 using CoalitionDashboard.Data.Import;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +54,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DataGeneration>();
         services.AddSingleton<ReadModel.Filtering.ReferenceData>();
+        services.AddSingleton<ReadModel.Filtering.FilterContextFactory>();
         services.AddOptions<ReadModel.Filtering.FreshnessOptions>().BindConfiguration(ReadModel.Filtering.FreshnessOptions.SectionName);
         services.AddSingleton<ReadModel.Filtering.FreshnessCheck>();
         services.AddSingleton<ReadModel.QueryCache>();
@@ -90,6 +96,9 @@ public static class DependencyInjection
         builder.Services.AddSingleton<Features.Briefings.DeckStore>();
         builder.Services.AddScoped<Features.Briefings.DeckBuilder>();
         builder.Services.AddSingleton<Data.Markdown.MarkdownRenderer>();
+        // The features' own services: the charts they offer to islands.
+        builder.Services.AddScoped<Components.Charts.ChartCatalog>();
+        builder.Services.AddOverviewFeature().AddMapFeature().AddPledgesFeature().AddTimelineFeature();
         builder.Services.AddBenchmarkMode(builder.Configuration);
         builder.Services.AddPageOutputCache();
         builder.AddCoalitionSecurity();

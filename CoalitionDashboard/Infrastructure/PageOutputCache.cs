@@ -62,10 +62,15 @@ public static class PageOutputCache
                 .Expire(Lifetime)
                 .SetVaryByQuery(QueryKeys)
                 .SetVaryByHeader("Accept-Encoding")
+                // An enhanced navigation (blazor.web.js fetching the next page) must get a response that says it may be
+                // merged into the document (the blazor-enhanced-nav header); a stored full-page response lacks it, and
+                // the browser would then load the whole page again.
                 .VaryByValue(context => new KeyValuePair<string, string>(
                     "page",
                     string.Concat(
                         context.Request.Cookies[ThemePreference.CookieName] ?? "-",
+                        "|",
+                        IsEnhancedNavigation(context.Request) ? "enhanced" : "full",
                         "|",
                         Generation(context)))));
             // The API answers the same JSON to everyone until the next import; problem responses (400, 404) are not stored.
@@ -80,12 +85,15 @@ public static class PageOutputCache
         return services;
     }
 
+    private static bool IsEnhancedNavigation(HttpRequest request) =>
+        request.Headers.Accept.Any(value => value?.Contains("blazor-enhanced-nav", StringComparison.OrdinalIgnoreCase) == true);
+
     private static string Generation(HttpContext context) =>
         context.RequestServices.GetRequiredService<QueryCache>().Generation.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>
-/// The app has no forms that post to the server (every input is interactive, over the circuit), so pages need no
+/// The app has no forms that post to the server (inputs navigate to URLs, or are interactive islands), so pages need no
 /// antiforgery token. Blazor would otherwise mint one per prerendered page, with a cookie, which makes every
 /// page response unique to its visitor and impossible to cache safely.
 /// </summary>

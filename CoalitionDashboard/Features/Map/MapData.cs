@@ -24,3 +24,38 @@ public static class MapData
         return MapBuilder.Build(rows, metric, metric == MapMetric.Category ? category : null, view, titles, categoryCounts, caption, height);
     }
 }
+
+/// <summary>
+/// What a map shows besides the filter: the URL's <c>metric</c>, <c>cat</c> and <c>view</c> on the map page, the same
+/// names in a chart island's arguments, and a height.
+/// </summary>
+public sealed record MapArgs(MapMetric Metric, PledgeCategory Category, MapView View, int? Height = null)
+{
+    /// <summary>The overview's map: who offers forces, over Europe.</summary>
+    public static readonly MapArgs Overview = new(MapMetric.Forces, PledgeCategory.GroundForces, MapView.Europe);
+
+    /// <summary>Reads the arguments; anything missing or unknown takes the default (the filter's category for <c>cat</c>).</summary>
+    public static MapArgs Parse(Func<string, string?> get, DashboardFilter filter)
+    {
+        var metric = Enum.TryParse<MapMetric>(get("metric"), ignoreCase: true, out var m) && Enum.IsDefined(m) ? m : MapMetric.Forces;
+        var category = Slug.TryParse<PledgeCategory>(get("cat")?.ToLowerInvariant(), out var c) ? c : filter.Category ?? PledgeCategory.GroundForces;
+        var view = string.Equals(get("view"), "world", StringComparison.OrdinalIgnoreCase) ? MapView.World : MapView.Europe;
+        var height = int.TryParse(get("height"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var h) && h is >= 200 and <= 2000 ? h : (int?)null;
+        return new(metric, category, view, height);
+    }
+
+    /// <summary>The arguments as a chart island's <c>Args</c>.</summary>
+    public string ToArgs() =>
+        $"metric={MapBuilder.Slug(Metric)}&cat={Slug.Of(Category)}&view={(View == MapView.World ? "world" : "europe")}" + (Height is { } h ? $"&height={h}" : "");
+
+    public Task<MapModel> BuildAsync(DashboardQueries queries, FilterContext context) =>
+        MapData.BuildAsync(queries, context, Metric, Category, View, Height);
+}
+
+public static class MapFeature
+{
+    /// <summary>The map page's chart for islands: "map", with <see cref="MapArgs"/> as its arguments.</summary>
+    public static IServiceCollection AddMapFeature(this IServiceCollection services) =>
+        services.AddChart("map", async (provider, request) =>
+            (await MapArgs.Parse(request.Arg, request.Context.Filter).BuildAsync(provider.GetRequiredService<DashboardQueries>(), request.Context)).Spec);
+}

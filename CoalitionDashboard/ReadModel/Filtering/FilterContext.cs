@@ -23,3 +23,27 @@ public sealed record FilterContext(DashboardFilter Filter, IReadOnlyList<string>
         return uri.GetLeftPart(UriPartial.Path) + (query.Length > 0 ? "?" + query : "");
     }
 }
+
+/// <summary>
+/// The one way to read a filter from a URL: the shell, the interactive islands (which get the page's URL as a
+/// parameter), the API and the exports all parse it here, against the same country list and day.
+/// </summary>
+public sealed class FilterContextFactory(ReferenceData reference, TimeProvider time)
+{
+    /// <summary>The filter of an absolute or relative URL (only its query string is read).</summary>
+    public Task<FilterContext> FromUriAsync(string uri)
+    {
+        var question = uri.IndexOf('?', StringComparison.Ordinal);
+        var hash = uri.IndexOf('#', StringComparison.Ordinal);
+        var query = question < 0 ? "" : hash > question ? uri[question..hash] : uri[question..];
+        return FromQueryAsync(query);
+    }
+
+    /// <summary>The filter of a query string ("?country=FRA&amp;bloc=eu", with or without its '?').</summary>
+    public async Task<FilterContext> FromQueryAsync(string? query)
+    {
+        var snapshot = await reference.GetAsync();
+        var parsed = FilterParser.Parse(query, snapshot.Codes, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        return new FilterContext(parsed.Filter, parsed.Errors, snapshot);
+    }
+}

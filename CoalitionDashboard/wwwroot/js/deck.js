@@ -35,6 +35,12 @@ export function init(dotnet, slug, presenter) {
     document.documentElement.setAttribute("data-deck-ready", "true");
 }
 
+// Shows another slide's URL (and title) without fetching the page: the deck has already drawn the slide.
+export function show(url, title) {
+    history.pushState(history.state, "", url);
+    if (title) document.title = title;
+}
+
 // Tells the other window (audience or presenter) which slide is showing.
 export function announce(slide) {
     if (state && state.channel) {

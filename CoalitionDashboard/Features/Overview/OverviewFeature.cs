@@ -1,0 +1,21 @@
+using CoalitionDashboard.Components.Charts;
+using CoalitionDashboard.Data;
+using CoalitionDashboard.ReadModel;
+
+namespace CoalitionDashboard.Features.Overview;
+
+public static class OverviewFeature
+{
+    public const string ByCategory = "overview-by-category";
+
+    /// <summary>The overview's own chart (its map is the map feature's).</summary>
+    public static IServiceCollection AddOverviewFeature(this IServiceCollection services) =>
+        services.AddChart(ByCategory, (provider, request) =>
+        {
+            var queries = provider.GetRequiredService<DashboardQueries>();
+            var filter = request.Context.Filter;
+            return queries.MemoizeAsync($"spec|{ByCategory}|{filter.Query}", async () =>
+                ChartBuilders.RankedBars(ByCategory, "Pledges by category", "pledges", await queries.CountByCategoryAsync(filter),
+                    key => Slug.TryParse<PledgeCategory>(key, out var c) ? ChartColors.Of(c) : "#888", ChartCaption.For(request.Context)));
+        });
+}

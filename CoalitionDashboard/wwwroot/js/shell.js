@@ -1,0 +1,121 @@
+// The shell's own behaviour, for pages rendered on the server without a circuit: the navigation drawer, the theme
+// toggle, and inputs that navigate when they change. Blazor's enhanced navigation replaces the page's markup on
+// every navigation, so the visitor's drawer choice is applied again after each one.
+
+const wide = window.matchMedia("(min-width: 960px)");
+const systemDark = window.matchMedia("(prefers-color-scheme: dark)");
+const drawerKey = "cd-drawer";
+
+function layout() {
+    return document.querySelector("[data-testid=app-layout]");
+}
+
+function drawerOpen(app) {
+    if (app.classList.contains("app--drawer-open")) return true;
+    if (app.classList.contains("app--drawer-closed")) return false;
+    return wide.matches;
+}
+
+function setDrawer(app, open) {
+    app.classList.remove("app--drawer-auto", "app--drawer-open", "app--drawer-closed");
+    app.classList.add(open ? "app--drawer-open" : "app--drawer-closed");
+    syncDrawerButton(app);
+}
+
+function syncDrawerButton(app) {
+    const button = app.querySelector("[data-shell=drawer]");
+    if (button) button.setAttribute("aria-expanded", drawerOpen(app) ? "true" : "false");
+}
+
+// A choice made on a wide screen holds for the session; on a narrow screen the drawer closes after each navigation.
+function restoreDrawer() {
+    const app = layout();
+    if (!app) return;
+    const saved = sessionStorage.getItem(drawerKey);
+    if (wide.matches && (saved === "open" || saved === "closed")) {
+        setDrawer(app, saved === "open");
+    } else {
+        syncDrawerButton(app);
+    }
+}
+
+function toggleDrawer() {
+    const app = layout();
+    if (!app) return;
+    const open = !drawerOpen(app);
+    setDrawer(app, open);
+    if (wide.matches) sessionStorage.setItem(drawerKey, open ? "open" : "closed");
+}
+
+function effectiveDark() {
+    const chosen = document.documentElement.dataset.theme;
+    return chosen ? chosen === "dark" : systemDark.matches;
+}
+
+// The cookie makes the server render the next page (and the charts' colours) in the chosen theme; the attribute
+// switches the CSS at once, and the page is fetched again so the charts follow.
+function toggleTheme() {
+    const theme = effectiveDark() ? "light" : "dark";
+    document.cookie = `cd-theme=${theme}; path=/; max-age=31536000; SameSite=Lax`;
+    document.documentElement.dataset.theme = theme;
+    navigate(location.href, true);
+}
+
+function navigate(url, replace) {
+    if (window.Blazor && typeof window.Blazor.navigateTo === "function") {
+        window.Blazor.navigateTo(url, { replaceHistoryEntry: !!replace });
+    } else {
+        location.assign(url);
+    }
+}
+
+// <input data-nav-on-change data-href="...{value}..." data-href-empty="..."> navigates to the URL with the new value;
+// <select data-nav-on-change data-href="{value}"> has URLs as its options' values.
+function onChange(event) {
+    const input = event.target.closest("[data-nav-on-change]");
+    if (!input) return;
+    const value = input.value;
+    const template = input.dataset.href || "";
+    const latest = input.dataset.latestFrom;
+    let url;
+    if (template === "{value}") {
+        url = value;
+    } else if (!value || (latest && value >= latest)) {
+        url = input.dataset.hrefEmpty;
+    } else {
+        url = template.replace("{value}", encodeURIComponent(value));
+    }
+    if (url) navigate(url, false);
+}
+
+// For charts on interactive pages, which draw in the theme the page shows.
+window.coalitionShell = { effectiveDark };
+
+document.addEventListener("click", event => {
+    const target = event.target.closest("[data-shell]");
+    if (!target) return;
+    switch (target.dataset.shell) {
+        case "drawer":
+        case "scrim":
+            toggleDrawer();
+            break;
+        case "theme":
+            toggleTheme();
+            break;
+    }
+});
+document.addEventListener("change", onChange);
+
+function ready() {
+    restoreDrawer();
+    // The shell's buttons work from here on: tests (and anyone scripting the page) wait for this mark.
+    document.documentElement.dataset.shellReady = "true";
+}
+
+ready();
+if (window.Blazor && typeof window.Blazor.addEventListener === "function") {
+    window.Blazor.addEventListener("enhancedload", ready);
+} else {
+    // blazor.web.js runs before this module, but guard against a page without it.
+    window.addEventListener("load", () => window.Blazor?.addEventListener?.("enhancedload", ready));
+}
