@@ -29,6 +29,8 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton(database.Get<CoalitionDashboard.ReadModel.OverviewQueries>());
         Services.AddSingleton(database.Get<CoalitionDashboard.ReadModel.DashboardQueries>());
         Services.AddSingleton(database.Get<CoalitionDashboard.ReadModel.Filtering.ReferenceData>());
+        Services.AddSingleton(sp => new FilterContextFactory(sp.GetRequiredService<ReferenceData>(), TimeProvider.System));
+        CoalitionDashboard.Features.FeatureRegistration.AddDashboardFeatures(Services);
         Services.AddSingleton(sp => new CoalitionDashboard.Components.Shared.StaticHtml(
             sp, sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(), database.Get<CoalitionDashboard.ReadModel.QueryCache>()));
     }

@@ -1,8 +1,4 @@
-using CoalitionDashboard.Features.Map;
-using CoalitionDashboard.Features.Overview;
-using CoalitionDashboard.Features.Pledges;
-using CoalitionDashboard.Features.Timeline;
-using CoalitionDashboard.Components.Charts;
+using CoalitionDashboard.Features;
 using CoalitionDashboard.Data;
 using CoalitionDashboard.Data.Import;
 using Microsoft.EntityFrameworkCore;
@@ -96,9 +92,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<Features.Briefings.DeckStore>();
         builder.Services.AddScoped<Features.Briefings.DeckBuilder>();
         builder.Services.AddSingleton<Data.Markdown.MarkdownRenderer>();
-        // The features' own services: the charts they offer to islands.
-        builder.Services.AddScoped<Components.Charts.ChartCatalog>();
-        builder.Services.AddOverviewFeature().AddMapFeature().AddPledgesFeature().AddTimelineFeature();
+        builder.Services.AddDashboardFeatures();
         builder.Services.AddBenchmarkMode(builder.Configuration);
         builder.Services.AddPageOutputCache();
         builder.AddCoalitionSecurity();

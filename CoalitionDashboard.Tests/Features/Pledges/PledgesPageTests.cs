@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Components;
 using Bunit;
 using CoalitionDashboard.Features.Pledges;
 using CoalitionDashboard.Tests.TestSupport;
@@ -16,6 +18,8 @@ public sealed class PledgesPageTests : DashboardTestContext
         await database.Importer.ImportAsync(cancellationToken: Ct);
         UseDatabase(database);
         var filter = await FilterFor(database, "?country=FRA");
+        // The grid is an island that reads the filter from the page's URL, as the shell does.
+        Services.GetRequiredService<NavigationManager>().NavigateTo("pledges?country=FRA");
 
         // Act
         var page = Render<PledgesPage>(p => p.AddCascadingValue(filter));

@@ -51,7 +51,9 @@ public sealed class QuotesPageTests(ImportedDatabase data) : DashboardTestContex
         Assert.NotEmpty(topics);
         Assert.All(topics, t => Assert.Equal("troops", t));
         Assert.Equal($"{topics.Count} of {Curated.Quotes} quotes: topic troops.", page.Find("[data-testid=quote-summary]").TextContent);
-        Assert.Equal("troops", page.Find("[data-testid=quote-topic]").GetAttribute("value"));
+        var chosen = page.Find("[data-testid=quote-topic] option[selected]");
+        Assert.Equal("troops", chosen.TextContent);
+        Assert.Equal("quotes?topic=troops", chosen.GetAttribute("value"));
         Assert.All(page.FindAll("[data-testid=quote] a.tag"), a => Assert.Equal("quotes?topic=troops", a.GetAttribute("href")));
     }
 

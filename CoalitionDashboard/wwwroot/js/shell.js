@@ -106,8 +106,22 @@ document.addEventListener("click", event => {
 });
 document.addEventListener("change", onChange);
 
+// html[data-interactive] while every interactive island on the page has been rendered by the circuit (each carries
+// a [data-island] mark, "ready" once it is live); an enhanced navigation brings new, prerendered islands.
+function checkIslands() {
+    const pending = document.querySelector("[data-island]:not([data-island=ready])");
+    const root = document.documentElement;
+    if (pending && root.dataset.interactive) {
+        delete root.dataset.interactive;
+    } else if (!pending && root.dataset.interactive !== "true") {
+        root.dataset.interactive = "true";
+    }
+}
+new MutationObserver(checkIslands).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-island"] });
+
 function ready() {
     restoreDrawer();
+    checkIslands();
     // The shell's buttons work from here on: tests (and anyone scripting the page) wait for this mark.
     document.documentElement.dataset.shellReady = "true";
 }
