@@ -42,15 +42,34 @@ function handleReconnectStateChanged(event) {
         }
         return;
     }
-    if (event.detail.state === "show") {
-        reconnectModal.showModal();
-    } else if (event.detail.state === "hide") {
+    // The pages are rendered on the server: while the circuit is away only the islands (filter bar, charts, grids)
+    // wait for it, and the text and links keep working. No dialog covers the page while Blazor reconnects; when it
+    // cannot, the islands resume on a new circuit (or, failing that, the page reloads itself).
+    if (event.detail.state === "show" || event.detail.state === "retrying") {
+        return;
+    }
+    if (event.detail.state === "hide") {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
-        document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        if (document.visibilityState === "visible") {
+            retry();
+        } else {
+            document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        }
     } else if (event.detail.state === "rejected") {
-        location.reload();
+        resumeOrReload();
     }
+}
+
+async function resumeOrReload() {
+    try {
+        if (await Blazor.resumeCircuit()) {
+            return;
+        }
+    } catch {
+        // The server is not reachable yet: the reload below waits for it.
+    }
+    reloadWhenServerIsBack();
 }
 
 async function retry() {
@@ -73,8 +92,12 @@ async function retry() {
             }
         }
     } catch (err) {
-        // We got an exception, server is currently unavailable
-        document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        // The server is not reachable: try again when it is (a laptop waking, a network coming back).
+        if (isDeck || document.visibilityState !== "visible") {
+            document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        } else {
+            reloadWhenServerIsBack();
+        }
     }
 }
 

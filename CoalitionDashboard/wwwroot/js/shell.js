@@ -58,7 +58,17 @@ function toggleTheme() {
     const theme = effectiveDark() ? "light" : "dark";
     document.cookie = `cd-theme=${theme}; path=/; max-age=31536000; SameSite=Lax`;
     document.documentElement.dataset.theme = theme;
+    syncThemeButton();
     navigate(location.href, true);
+}
+
+// The switch says what it does: to the other theme than the one shown.
+function syncThemeButton() {
+    const button = document.querySelector("[data-shell=theme]");
+    if (!button) return;
+    const label = effectiveDark() ? "Switch to light theme" : "Switch to dark theme";
+    button.setAttribute("aria-label", label);
+    button.setAttribute("title", label);
 }
 
 function navigate(url, replace) {
@@ -121,6 +131,7 @@ new MutationObserver(checkIslands).observe(document.body, { subtree: true, child
 
 function ready() {
     restoreDrawer();
+    syncThemeButton();
     checkIslands();
     // The shell's buttons work from here on: tests (and anyone scripting the page) wait for this mark.
     document.documentElement.dataset.shellReady = "true";
