@@ -34,6 +34,34 @@ public sealed class PageCacheTests
         Assert.Equal(await first.Content.ReadAsStringAsync(Token), await second.Content.ReadAsStringAsync(Token));
     }
 
+    /// <summary>
+    /// Every filter change and link is an enhanced navigation: blazor.web.js merges the fetched page into the
+    /// document only when the response says <c>blazor-enhanced-nav: allow</c>, exactly. A stored full-page response
+    /// (no header) or the cache's own spelling of it ("Allow") made the browser load the whole page again, closing
+    /// the filter panel and restarting every island.
+    /// </summary>
+    [Fact]
+    public async Task EnhancedNavigation_AfterAFullLoadOfTheSamePage_IsAllowedToMerge_AlsoFromTheCache()
+    {
+        // Arrange
+        await using var factory = new DashboardAppFactory();
+        var client = factory.CreateClient();
+        await client.GetAsync("/pledges?country=POL", Token);
+
+        // Act: the same URL fetched by enhanced navigation, twice (the second from the cache)
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/pledges?country=POL");
+            request.Headers.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+            answers.Add(await client.SendAsync(request, Token));
+        }
+
+        // Assert
+        Assert.True(answers[1].Headers.Contains("Age"), "the second enhanced request should come from the output cache");
+        Assert.All(answers, answer => Assert.Equal(["allow"], answer.Headers.GetValues("blazor-enhanced-nav")));
+    }
+
     [Fact]
     public async Task Page_DifferentFilterOrTheme_IsRenderedForThatFilterAndTheme()
     {

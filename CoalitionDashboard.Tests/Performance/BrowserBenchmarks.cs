@@ -72,9 +72,9 @@ public sealed class BrowserBenchmarks(BrowserFixture browser, ITestOutputHelper 
                 output.WriteLine($"{path} repeat visit: wire {proxy.TotalBytes / 1024.0:0.0} KB; {meter.Describe()}");
             }
             var home = path == "/";
-            BenchmarkReport.Add(Figure.Of(Group, $"{path} first visit: total on the wire", firstWire, "KB", home ? Budget.AtMost : Budget.None, home ? 700 : null,
+            BenchmarkReport.Add(Figure.Of(Group, $"{path} first visit: total on the wire", firstWire, "KB", home ? Budget.AtMost : Budget.None, home ? 500 : null,
                 "every byte both ways through a counting proxy: HTTP and the compressed circuit, empty cache"), output);
-            BenchmarkReport.Add(Figure.Of(Group, $"{path} repeat visit: total on the wire", repeatWire, "KB", home ? Budget.AtMost : Budget.None, home ? 30 : null,
+            BenchmarkReport.Add(Figure.Of(Group, $"{path} repeat visit: total on the wire", repeatWire, "KB", home ? Budget.AtMost : Budget.None, home ? 25 : null,
                 "same browser, page loaded again: HTTP (304s for cached files) and the new circuit"), output);
             BenchmarkReport.Add(Figure.Of(Group, $"{path} first visit: HTTP", firstHttp, "KB",
                 note: "every response's encodedDataLength (Chromium DevTools), empty cache"), output);
@@ -135,7 +135,7 @@ public sealed class BrowserBenchmarks(BrowserFixture browser, ITestOutputHelper 
         BenchmarkReport.Add(new Figure(Group, $"{path}: choose a country → charts, map, grid updated, p50", Stats.Percentile(samples, 50), "ms", samples,
             Note: $"click on the country in the filter until every chart has redrawn and the summary changed; {samples.Count} interactions"), output);
         BenchmarkReport.Add(new Figure(Group, $"{path}: choose a country → charts, map, grid updated, p95", Stats.Percentile(samples, 95), "ms", samples,
-            Budget.AtMost, 150), output);
+            Budget.AtMost, 100), output);
         // Where the time goes: the address changes when the server has handled the choice, the summary when its
         // render batch is applied, the plots when plotly has redrawn every chart.
         foreach (var (phase, label) in new[] { ("url", "address shows the choice"), ("summary", "summary text updated"), ("plots", "every chart redrawn") })
@@ -207,7 +207,7 @@ public sealed class BrowserBenchmarks(BrowserFixture browser, ITestOutputHelper 
             BenchmarkReport.Add(Figure.Of(Group, $"managed heap, {step} tabs", heapAt[step], "MB"), output);
             BenchmarkReport.Add(Figure.Of(Group, $"working set, {step} tabs", workingSetAt[step], "MB"), output);
         }
-        BenchmarkReport.Add(Figure.Of(Group, "managed heap per circuit (slope)", heapSlopes, "KB", Budget.AtMost, 300,
+        BenchmarkReport.Add(Figure.Of(Group, "managed heap per circuit (slope)", heapSlopes, "KB", Budget.AtMost, 200,
             "least-squares slope of the heap over 0, 25, 50, 100 open tabs"), output);
         BenchmarkReport.Add(Figure.Of(Group, "working set per circuit (slope)", workingSetSlopes, "KB",
             note: "includes the GC's retained segments and native buffers (Kestrel, WebSocket)"), output);

@@ -85,6 +85,28 @@ public static class PageOutputCache
         return services;
     }
 
+    /// <summary>
+    /// The output cache stores header values through a table of common strings that it matches without regard to
+    /// case, so the <c>blazor-enhanced-nav: allow</c> of a rendered page comes back from the cache as <c>Allow</c>;
+    /// blazor.web.js compares it exactly, takes the page for one it may not merge, and loads it in full (losing every
+    /// island's state). The value is put back as Blazor wrote it on the way out. Registered outside the cache.
+    /// </summary>
+    public static IApplicationBuilder UseEnhancedNavigationHeaderFix(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        context.Response.OnStarting(static state =>
+        {
+            var headers = ((HttpContext)state).Response.Headers;
+            if (headers.TryGetValue(EnhancedNavigationHeader, out var value) && string.Equals(value, "allow", StringComparison.OrdinalIgnoreCase))
+            {
+                headers[EnhancedNavigationHeader] = "allow";
+            }
+            return Task.CompletedTask;
+        }, context);
+        return next(context);
+    });
+
+    private const string EnhancedNavigationHeader = "blazor-enhanced-nav";
+
     private static bool IsEnhancedNavigation(HttpRequest request) =>
         request.Headers.Accept.Any(value => value?.Contains("blazor-enhanced-nav", StringComparison.OrdinalIgnoreCase) == true);
 

@@ -98,8 +98,37 @@ function onChange(event) {
     if (url) navigate(url, false);
 }
 
-// For charts on interactive pages, which draw in the theme the page shows.
-window.coalitionShell = { effectiveDark };
+// Charts draw when they come near the viewport (ChartPanel's Lazy): plotly.js is fetched and run only then.
+const waiting = new Map();
+const chartObserver = "IntersectionObserver" in window
+    ? new IntersectionObserver(entries => {
+        for (const entry of entries) {
+            if (entry.isIntersecting) drawNow(entry.target);
+        }
+    }, { rootMargin: "300px 0px" })
+    : null;
+
+function drawNow(element) {
+    const chart = waiting.get(element);
+    waiting.delete(element);
+    chartObserver?.unobserve(element);
+    chart?.invokeMethodAsync("Draw").catch(() => { });
+}
+
+function drawWhenVisible(element, chart) {
+    if (!chartObserver || !element) {
+        chart.invokeMethodAsync("Draw").catch(() => { });
+        return;
+    }
+    waiting.set(element, chart);
+    chartObserver.observe(element);
+}
+
+// Printing draws every chart (those not drawn yet appear as soon as plotly has drawn them).
+window.addEventListener("beforeprint", () => [...waiting.keys()].forEach(drawNow));
+
+// For charts: the theme the page shows, and drawing when in view.
+window.coalitionShell = { effectiveDark, drawWhenVisible };
 
 document.addEventListener("click", event => {
     const target = event.target.closest("[data-shell]");
