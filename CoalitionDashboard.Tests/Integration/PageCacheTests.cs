@@ -62,6 +62,36 @@ public sealed class PageCacheTests
         Assert.All(answers, answer => Assert.Equal(["allow"], answer.Headers.GetValues("blazor-enhanced-nav")));
     }
 
+    /// <summary>
+    /// A repeat visit costs no page body: the stored render has an entity tag, the browser keeps the page
+    /// (<c>no-cache</c>, not Blazor's <c>no-store</c>) and asks again with it, and the cache answers 304.
+    /// </summary>
+    [Fact]
+    public async Task Page_AskedAgainWithItsEntityTag_Is304_AndTheBrowserMayKeepIt()
+    {
+        // Arrange
+        await using var factory = new DashboardAppFactory();
+        var client = factory.CreateClient();
+        var first = await client.GetAsync("/?country=ITA", Token);
+        var tag = first.Headers.ETag;
+
+        // Act
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/?country=ITA");
+        again.Headers.IfNoneMatch.Add(tag!);
+        var second = await client.SendAsync(again, Token);
+        using var other = new HttpRequestMessage(HttpMethod.Get, "/?country=ESP");
+        other.Headers.IfNoneMatch.Add(tag!);
+        var otherPage = await client.SendAsync(other, Token);
+
+        // Assert
+        Assert.NotNull(tag);
+        Assert.Equal("no-cache", first.Headers.CacheControl?.ToString());
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Equal("no-cache", second.Headers.CacheControl?.ToString());
+        Assert.Equal(HttpStatusCode.OK, otherPage.StatusCode);
+        Assert.NotEqual(tag, otherPage.Headers.ETag);
+    }
+
     [Fact]
     public async Task Page_DifferentFilterOrTheme_IsRenderedForThatFilterAndTheme()
     {

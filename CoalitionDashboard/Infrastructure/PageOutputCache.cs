@@ -86,22 +86,69 @@ public static class PageOutputCache
     }
 
     /// <summary>
-    /// The output cache stores header values through a table of common strings that it matches without regard to
-    /// case, so the <c>blazor-enhanced-nav: allow</c> of a rendered page comes back from the cache as <c>Allow</c>;
+    /// Two fixes to the headers of page responses, on the way out (registered outside the cache, so they also reach
+    /// what the cache stores and serves):
+    /// <list type="bullet">
+    /// <item>The output cache stores header values through a table of common strings that it matches without regard
+    /// to case, so the <c>blazor-enhanced-nav: allow</c> of a rendered page comes back from the cache as <c>Allow</c>;
     /// blazor.web.js compares it exactly, takes the page for one it may not merge, and loads it in full (losing every
-    /// island's state). The value is put back as Blazor wrote it on the way out. Registered outside the cache.
+    /// island's state). The value is put back as Blazor wrote it.</item>
+    /// <item>Blazor marks every page <c>no-store</c>. The pages hold nothing personal (the theme cookie is part of the
+    /// cache key), so a rendered page gets an entity tag and <c>no-cache</c> instead: the browser keeps it and asks
+    /// again with <c>If-None-Match</c>, and while the stored render lives the output cache answers 304 without a
+    /// body. Each render has its own tag, so a new render (a new import, the entry's minute over) is a 200.</item>
+    /// </list>
     /// </summary>
-    public static IApplicationBuilder UseEnhancedNavigationHeaderFix(this IApplicationBuilder app) => app.Use((context, next) =>
+    public static IApplicationBuilder UsePageResponseHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         context.Response.OnStarting(static state =>
         {
-            var headers = ((HttpContext)state).Response.Headers;
+            var response = ((HttpContext)state).Response;
+            var headers = response.Headers;
             if (headers.TryGetValue(EnhancedNavigationHeader, out var value) && string.Equals(value, "allow", StringComparison.OrdinalIgnoreCase))
             {
                 headers[EnhancedNavigationHeader] = "allow";
             }
+            // A 304 from the cache carries the stored page's headers (without its content type).
+            var page = response.StatusCode == StatusCodes.Status304NotModified
+                || (response.StatusCode == StatusCodes.Status200OK && response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true);
+            if (page
+                && headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase)
+                && !headers.ContainsKey("Set-Cookie"))
+            {
+                headers.CacheControl = "no-cache";
+                headers.Pragma = Microsoft.Extensions.Primitives.StringValues.Empty;
+                headers.Expires = Microsoft.Extensions.Primitives.StringValues.Empty;
+            }
             return Task.CompletedTask;
         }, context);
+        return next(context);
+    });
+
+    /// <summary>
+    /// The entity tag of a rendered page (see <see cref="UsePageResponseHeaders"/>): registered inside the output
+    /// cache and set before the page is rendered (the cache copies the headers when the body starts, before any
+    /// on-starting callback), so the stored copy answers with the same tag. Only a 200 keeps it.
+    /// </summary>
+    public static IApplicationBuilder UsePageEntityTags(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (!HttpMethods.IsGet(context.Request.Method) || context.Request.Path.StartsWithSegments("/_blazor", StringComparison.OrdinalIgnoreCase))
+        {
+            return next(context);
+        }
+        var tag = "\"" + Guid.NewGuid().ToString("N") + "\"";
+        context.Response.Headers.ETag = tag;
+        context.Response.OnStarting(() =>
+        {
+            // Static files, the API and the exports set their own tags (or none); a page that failed keeps none.
+            var response = context.Response;
+            if (response.Headers.ETag == tag
+                && (response.StatusCode != StatusCodes.Status200OK || response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) != true))
+            {
+                response.Headers.Remove("ETag");
+            }
+            return Task.CompletedTask;
+        });
         return next(context);
     });
 

@@ -30,8 +30,9 @@ public static class WebApplicationExtensions
 
         // The output cache sits outside compression, so it stores (and serves) the compressed bytes; the rate limits
         // sit inside it, so a page served from the cache never counts against anyone.
-        app.UseEnhancedNavigationHeaderFix();
+        app.UsePageResponseHeaders();
         app.UseOutputCache();
+        app.UsePageEntityTags();
         app.UseRequestLimits();
         app.UseResponseCompression();
         app.UseAntiforgery();
