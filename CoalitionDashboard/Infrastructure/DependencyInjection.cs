@@ -85,6 +85,7 @@ public static class DependencyInjection
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<Components.Layout.ThemeStylesheet>();
         builder.Services.AddSingleton<Components.Shared.StaticHtml>();
+        builder.Services.AddScoped<Components.Shared.PopoverHostClaim>();
         builder.Services.AddScoped<ReadModel.OverviewQueries>();
         builder.Services.AddScoped<Features.Api.ApiQueries>();
         builder.Services.AddScoped<ReadModel.DashboardQueries>();
