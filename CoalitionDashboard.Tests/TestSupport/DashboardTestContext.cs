@@ -20,6 +20,7 @@ public abstract class DashboardTestContext : BunitContext
             options.PopoverOptions.CheckForPopoverProvider = false;
         });
         Services.AddSingleton<MarkdownRenderer>();
+        Services.AddScoped<CoalitionDashboard.Components.Shared.PopoverHostClaim>();
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
     }
 

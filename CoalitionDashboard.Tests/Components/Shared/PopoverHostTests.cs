@@ -15,8 +15,7 @@ public sealed class PopoverHostTests : DashboardTestContext
     [Fact]
     public void TwoHostsInOneCircuit_RenderOneProvider_AndTheSecondTakesOverWhenTheFirstGoes()
     {
-        // Arrange
-        Services.AddScoped<PopoverHostClaim>();
+        // Arrange (the context registers the circuit's PopoverHostClaim, as the app does)
         var showFirst = true;
         RenderFragment both = builder =>
         {
