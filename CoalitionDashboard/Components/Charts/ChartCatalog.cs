@@ -1,3 +1,4 @@
+using CoalitionDashboard.ReadModel;
 using CoalitionDashboard.ReadModel.Filtering;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -43,4 +44,16 @@ public static class ChartCatalogRegistration
         services.AddSingleton(new ChartSource(name, build));
         return services;
     }
+
+    /// <summary>
+    /// Offers a chart built from the read side, once per filter (and <paramref name="args"/>, what else it depends on)
+    /// and data generation, and shared by every tab.
+    /// </summary>
+    public static IServiceCollection AddChart(this IServiceCollection services, string name, Func<DashboardQueries, ChartRequest, Task<ChartSpec>> build,
+        Func<ChartRequest, string>? args = null) =>
+        services.AddChart(name, (provider, request) =>
+        {
+            var queries = provider.GetRequiredService<DashboardQueries>();
+            return queries.MemoizeAsync($"spec|{name}|{request.Context.Filter.Query}|{args?.Invoke(request)}", () => build(queries, request));
+        });
 }

@@ -1,6 +1,5 @@
 using CoalitionDashboard.Components.Charts;
 using CoalitionDashboard.Data;
-using CoalitionDashboard.ReadModel;
 
 namespace CoalitionDashboard.Features.Overview;
 
@@ -10,12 +9,7 @@ public static class OverviewFeature
 
     /// <summary>The overview's own chart (its map is the map feature's).</summary>
     public static IServiceCollection AddOverviewFeature(this IServiceCollection services) =>
-        services.AddChart(ByCategory, (provider, request) =>
-        {
-            var queries = provider.GetRequiredService<DashboardQueries>();
-            var filter = request.Context.Filter;
-            return queries.MemoizeAsync($"spec|{ByCategory}|{filter.Query}", async () =>
-                ChartBuilders.RankedBars(ByCategory, "Pledges by category", "pledges", await queries.CountByCategoryAsync(filter),
-                    key => Slug.TryParse<PledgeCategory>(key, out var c) ? ChartColors.Of(c) : "#888", ChartCaption.For(request.Context)));
-        });
+        services.AddChart(ByCategory, async (queries, request) =>
+            ChartBuilders.RankedBars(ByCategory, "Pledges by category", "pledges", await queries.CountByCategoryAsync(request.Context.Filter),
+                key => Slug.TryParse<PledgeCategory>(key, out var c) ? ChartColors.Of(c) : "#888", ChartCaption.For(request.Context)));
 }

@@ -1,6 +1,5 @@
 using CoalitionDashboard.Components.Charts;
 using CoalitionDashboard.Data;
-using CoalitionDashboard.ReadModel;
 
 namespace CoalitionDashboard.Features.Timeline;
 
@@ -10,17 +9,16 @@ public static class TimelineFeature
 
     /// <summary>The timeline's chart ("kind=summit" narrows it to one kind of event), built once per filter and kind.</summary>
     public static IServiceCollection AddTimelineFeature(this IServiceCollection services) =>
-        services.AddChart(Chart, (provider, request) =>
+        services.AddChart(Chart, async (queries, request) =>
         {
-            var queries = provider.GetRequiredService<DashboardQueries>();
             var context = request.Context;
-            EventKind? kind = Slug.TryParse<EventKind>(request.Arg("kind")?.ToLowerInvariant(), out var k) ? k : null;
-            return queries.MemoizeAsync($"spec|{Chart}|{context.Filter.Query}|{kind}", async () =>
-            {
-                var coalitionInScope = context.Filter.Countries.Any(c => context.Reference.Find(c)?.Role == CoalitionRole.Member);
-                var events = (await queries.GetEventsAsync(context.Filter, coalitionInScope)).Where(e => kind is null || e.Kind == kind).ToList();
-                return ChartBuilders.Timeline(Chart, events, context.Filter.AsOf ?? context.Reference.AsOf,
-                    ChartCaption.For(context) + (kind is { } shown ? $" · Kind: {Vocabulary.Label(shown)}" : ""));
-            });
-        });
+            var kind = Kind(request);
+            var coalitionInScope = context.Filter.Countries.Any(c => context.Reference.Find(c)?.Role == CoalitionRole.Member);
+            var events = (await queries.GetEventsAsync(context.Filter, coalitionInScope)).Where(e => kind is null || e.Kind == kind).ToList();
+            return ChartBuilders.Timeline(Chart, events, context.Filter.AsOf ?? context.Reference.AsOf,
+                ChartCaption.For(context) + (kind is { } shown ? $" · Kind: {Vocabulary.Label(shown)}" : ""));
+        }, request => Kind(request)?.ToString() ?? "");
+
+    private static EventKind? Kind(ChartRequest request) =>
+        Slug.TryParse<EventKind>(request.Arg("kind")?.ToLowerInvariant(), out var kind) ? kind : null;
 }
