@@ -1,6 +1,7 @@
 using System.Net;
 using CoalitionDashboard.Infrastructure;
 using CoalitionDashboard.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoalitionDashboard.Tests.Integration;
 
@@ -8,9 +9,13 @@ namespace CoalitionDashboard.Tests.Integration;
 public sealed class StaticAssetTests : IClassFixture<DashboardAppFactory>
 {
     private readonly HttpClient _client;
+    private readonly IServiceProvider _services;
 
-    public StaticAssetTests(DashboardAppFactory factory) =>
+    public StaticAssetTests(DashboardAppFactory factory)
+    {
         _client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        _services = factory.Services;
+    }
 
     [Fact]
     public async Task PlotlyBlazorsScriptAddress_IsAnsweredWithTheAppsOwnSmallBundle_Compressed()
@@ -29,7 +34,7 @@ public sealed class StaticAssetTests : IClassFixture<DashboardAppFactory>
         using var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress);
         using var reader = new StreamReader(brotli);
         var script = await reader.ReadToEndAsync(TestContext.Current.CancellationToken);
-        Assert.StartsWith("/*! plotly.js 3.7.0 (MIT, Plotly, Inc.): core + bar, choropleth, sunburst.", script, StringComparison.Ordinal);
+        Assert.StartsWith("/*! plotly.js 3.7.0 (MIT, Plotly, Inc.): core + bar, choropleth.", script, StringComparison.Ordinal);
         Assert.True(script.Length is > 500_000 and < 2_000_000, $"{script.Length} characters");
         Assert.True(compressed.Length < script.Length / 2, $"{compressed.Length} bytes compressed");
     }
@@ -47,6 +52,57 @@ public sealed class StaticAssetTests : IClassFixture<DashboardAppFactory>
 
         // Assert
         Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("_content/MudBlazor/MudBlazor.min.css")]
+    [InlineData("_content/MudBlazor/MudBlazor.min.js")]
+    public async Task PackageAsset_LinkedWithItsVersion_IsKeptForAYear_AndStillCompressed(string path)
+    {
+        // Arrange: the address the page links
+        var html = await _client.GetStringAsync("/open-issues", TestContext.Current.CancellationToken);
+        var href = System.Text.RegularExpressions.Regex.Match(html, $@"(?:href|src)=""({System.Text.RegularExpressions.Regex.Escape(path)}\?v=[0-9a-f]{{12}})""").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(href), $"the page links {path} without a version");
+
+        // Act
+        using var versioned = new HttpRequestMessage(HttpMethod.Get, "/" + href);
+        versioned.Headers.AcceptEncoding.ParseAdd("br");
+        using var response = await _client.SendAsync(versioned, TestContext.Current.CancellationToken);
+        using var stale = await _client.GetAsync($"/{path}?v=000000000000", TestContext.Current.CancellationToken);
+        using var plain = await _client.GetAsync("/" + path, TestContext.Current.CancellationToken);
+
+        // Assert: the current version is immutable and compressed; an old version or none must be asked again
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+        Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.True(stale.Headers.CacheControl?.NoCache, stale.Headers.CacheControl?.ToString());
+        Assert.True(plain.Headers.CacheControl?.NoCache, plain.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task MapOutlines_BelowTheirVersionedFolder_AreTheFiles_KeptForAYearOnlyAtTheCurrentVersion()
+    {
+        // Arrange
+        var assets = _services.GetRequiredService<CoalitionDashboard.Components.Layout.VersionedAssets>();
+        Assert.Matches("^topojson/v-[0-9a-f]{12}/$", assets.TopoJsonUrl);
+
+        // Act
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/" + assets.TopoJsonUrl + "europe_110m.json");
+        request.Headers.AcceptEncoding.ParseAdd("br");
+        using var current = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var old = await _client.GetAsync("/topojson/v-000000000000/europe_110m.json", TestContext.Current.CancellationToken);
+        using var missing = await _client.GetAsync("/" + assets.TopoJsonUrl + "mars_110m.json", TestContext.Current.CancellationToken);
+        var outline = await old.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+        Assert.Equal("public, max-age=31536000, immutable", current.Headers.CacheControl?.ToString());
+        Assert.Equal("br", Assert.Single(current.Content.Headers.ContentEncoding));
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        Assert.True(old.Headers.CacheControl?.NoCache, old.Headers.CacheControl?.ToString());
+        Assert.Contains("\"Topology\"", outline, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 }
 

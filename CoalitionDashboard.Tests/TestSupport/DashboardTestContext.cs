@@ -20,6 +20,7 @@ public abstract class DashboardTestContext : BunitContext
             options.PopoverOptions.CheckForPopoverProvider = false;
         });
         Services.AddSingleton<MarkdownRenderer>();
+        Services.AddSingleton(new CoalitionDashboard.Components.Layout.VersionedAssets(new Microsoft.Extensions.FileProviders.NullFileProvider()));
         Services.AddScoped<CoalitionDashboard.Components.Shared.PopoverHostClaim>();
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
     }

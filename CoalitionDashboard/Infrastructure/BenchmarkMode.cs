@@ -70,7 +70,7 @@ public static class BenchmarkMode
             await Time("country standings (status and forces per country)", "aggregate", () => queries.GetCountryRowsAsync(filter));
             await Time("every country's standing as of 1 Oct 2025", "aggregate", () => queries.GetStandingsAsync(filter.With(asOf: new DateOnly(2025, 10, 1))));
             await Time("pledges by category", "aggregate", () => queries.CountByCategoryAsync(filter));
-            await Time("pledges by main category and status (sunburst)", "aggregate", () => queries.CountByMainCategoryAndStatusAsync(filter));
+            await Time("pledges by main category and status", "aggregate", () => queries.CountByMainCategoryAndStatusAsync(filter));
             await Time("first pledge titles per country (map hover)", "aggregate", () => queries.GetPledgeTitlesByCountryAsync(filter, Features.Map.MapBuilder.TitlesPerCountry));
             await Time("latest 5 events", "list", () => queries.GetLatestEventsAsync(filter, coalitionInScope: true, 5));
             await Time("4 key quotes", "list", () => queries.GetKeyQuotesAsync(filter, 4));

@@ -84,6 +84,7 @@ public static class DependencyInjection
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<Components.Layout.ThemeStylesheet>();
+        builder.Services.AddSingleton(sp => new Components.Layout.VersionedAssets(sp.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
         builder.Services.AddSingleton<Components.Shared.StaticHtml>();
         builder.Services.AddScoped<Components.Shared.PopoverHostClaim>();
         builder.Services.AddScoped<ReadModel.OverviewQueries>();

@@ -12,6 +12,8 @@ public static class WebApplicationExtensions
         app.UseCoalitionSecurity();
         // Before routing: Plotly.Blazor's request for the full plotly.js is answered with the app's own bundle.
         app.UsePlotlyBundle();
+        // Before routing: MudBlazor's files and the map outlines by versioned addresses, kept by browsers for a year.
+        app.UseVersionedAssets();
         // API callers get problem details (errors, 404, 405 alike); people get the friendly error and not-found pages.
         // Neither sees a stack trace.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>

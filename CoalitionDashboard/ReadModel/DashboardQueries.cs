@@ -112,7 +112,7 @@ public sealed class DashboardQueries(IDbContextFactory<CoalitionDbContext> conte
 
     private async Task<PledgeStats> LoadPledgeStatsAsync(DashboardFilter filter) => (await facts.GetAsync()).Stats(filter);
 
-    /// <summary>Pledges per main category and status (the sunburst).</summary>
+    /// <summary>Pledges per main category and status.</summary>
     public Task<IReadOnlyList<CategoryStatusCount>> CountByMainCategoryAndStatusAsync(DashboardFilter filter, CancellationToken cancellationToken = default) =>
         cache.GetAsync($"category-status|{filter.Query}", () => LoadCountByMainCategoryAndStatusAsync(filter));
 

@@ -49,6 +49,29 @@ public sealed class ChartBuildersTests
     }
 
     [Fact]
+    public void CategoryByStatus_EachSegmentIsLabelledWithItsCount_AndAbsentStatusesGetNoSegment()
+    {
+        var counts = new[]
+        {
+            new CategoryStatusCount(PledgeCategory.Air, PledgeStatus.SignedDeclarationOfIntent, 2),
+            new CategoryStatusCount(PledgeCategory.GroundForces, PledgeStatus.SignedDeclarationOfIntent, 3),
+            new CategoryStatusCount(PledgeCategory.GroundForces, PledgeStatus.AdoptedJointDeclaration, 4),
+        };
+
+        var spec = ChartBuilders.CategoryByStatus("c", counts, "caption");
+
+        // One trace per status; categories ordered by their total (ground forces 7 before air 2)
+        var bars = spec.Traces(s_light).Cast<Bar>().ToList();
+        Assert.Equal(2, bars.Count);
+        Assert.All(bars, b => Assert.Equal([Vocabulary.Label(PledgeCategory.GroundForces), Vocabulary.Label(PledgeCategory.Air)], b.Y.Cast<string>()));
+        var adopted = bars.Single(b => b.Name == Vocabulary.Label(PledgeStatus.AdoptedJointDeclaration));
+        Assert.Equal(["4", ""], adopted.TextArray);
+        Assert.Null(adopted.X[1]);
+        Assert.Equal([Vocabulary.Label(PledgeCategory.GroundForces), "3", "4", "7"], spec.Table.Rows[0]);
+        Assert.Contains("Ground forces 7", spec.Description, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Key_ChangesWithTheData_SoTheChartRedraws()
     {
         var a = ChartBuilders.RankedBars("c", "t", "pledges", [new("air", "Air", 1)], _ => "#000", "caption");

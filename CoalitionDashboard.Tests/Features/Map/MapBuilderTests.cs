@@ -86,8 +86,8 @@ public sealed class MapBuilderTests
     [Fact]
     public void Config_ServesMapOutlinesLocally()
     {
-        var config = ChartConfig.For(Build(MapMetric.Forces).Spec);
+        var config = ChartConfig.For(Build(MapMetric.Forces).Spec, "topojson/v-0123456789ab/");
 
-        Assert.Equal("topojson/", config.TopoJsonUrl);
+        Assert.Equal("topojson/v-0123456789ab/", config.TopoJsonUrl);
     }
 }

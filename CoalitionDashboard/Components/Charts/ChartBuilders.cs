@@ -87,53 +87,50 @@ public static class ChartBuilders
             height);
     }
 
-    /// <summary>Categories (inner ring) broken down by status (outer ring); a pledge counts in its main category.</summary>
-    public static ChartSpec CategorySunburst(string id, IReadOnlyList<CategoryStatusCount> counts, string caption)
+    /// <summary>
+    /// Pledges per main category, each bar split by status and every segment labelled with its count: the same
+    /// breakdown a sunburst gives, read off at a glance. A pledge counts once, in its main category.
+    /// </summary>
+    public static ChartSpec CategoryByStatus(string id, IReadOnlyList<CategoryStatusCount> counts, string caption)
     {
         const string title = "Pledges by main category and status";
-        var groups = counts.GroupBy(c => c.Category).OrderByDescending(g => g.Sum(c => c.Count)).ThenBy(g => g.Key).ToList();
-        var ids = new List<object>();
-        var labels = new List<object>();
-        var parents = new List<object>();
-        var values = new List<object>();
-        var colors = new List<object>();
-        var rows = new List<IReadOnlyList<string>>();
-        foreach (var group in groups)
-        {
-            var categoryId = Slug.Of(group.Key);
-            ids.Add(categoryId);
-            labels.Add(Encode(Vocabulary.Label(group.Key)));
-            parents.Add("");
-            values.Add(group.Sum(c => c.Count));
-            colors.Add(ChartColors.Of(group.Key));
-            foreach (var status in group.OrderBy(c => c.Status))
-            {
-                ids.Add($"{categoryId}/{Slug.Of(status.Status)}");
-                labels.Add(Encode(Vocabulary.Label(status.Status)));
-                parents.Add(categoryId);
-                values.Add(status.Count);
-                colors.Add(ChartColors.Of(status.Status));
-                rows.Add([Vocabulary.Label(group.Key), Vocabulary.Label(status.Status), status.Count.ToString(CultureInfo.InvariantCulture)]);
-            }
-        }
-        const int height = 460;
+        var categories = counts.GroupBy(c => c.Category)
+            .Select(g => (Category: g.Key, Total: g.Sum(c => c.Count), ByStatus: g.ToDictionary(c => c.Status, c => c.Count)))
+            .OrderByDescending(g => g.Total).ThenBy(g => g.Category).ToList();
+        var statuses = counts.Select(c => c.Status).Distinct().Order().ToList();
+        var height = Math.Max(220, 90 + categories.Count * 38) + 60;
         return new ChartSpec(
             id, title,
-            $"{title}: sunburst chart. " + string.Join("; ", groups.Select(g => $"{Vocabulary.Label(g.Key)} {g.Sum(c => c.Count)}")),
-            _ =>
-            [
-                new Sunburst
-                {
-                    Ids = ids, Labels = labels, Parents = parents, Values = values,
-                    BranchValues = Plotly.Blazor.Traces.SunburstLib.BranchValuesEnum.Total,
-                    Marker = new Plotly.Blazor.Traces.SunburstLib.Marker { Colors = colors },
-                    HoverTemplate = "%{label}: %{value}<extra></extra>",
-                    InsideTextOrientation = Plotly.Blazor.Traces.SunburstLib.InsideTextOrientationEnum.Radial,
-                },
-            ],
-            palette => BaseLayout(palette, title, caption, height),
-            new ChartTable(["Main category", "Status", "Pledges"], rows),
-            Key(id, caption, rows.Select(r => string.Join('|', r))),
+            $"{title}: stacked bar chart. " + string.Join("; ", categories.Select(c =>
+                $"{Vocabulary.Label(c.Category)} {c.Total} ({string.Join(", ", c.ByStatus.OrderBy(kv => kv.Key).Select(kv => $"{Vocabulary.Label(kv.Key)} {kv.Value}"))})")),
+            _ => statuses.Select(status => (ITrace)new Bar
+            {
+                Name = Encode(Vocabulary.Label(status)),
+                Orientation = Plotly.Blazor.Traces.BarLib.OrientationEnum.H,
+                Y = categories.Select(c => (object)Encode(Vocabulary.Label(c.Category))).ToList(),
+                // A category without pledges of this status gets no segment (and no "0" label).
+                X = categories.Select(c => c.ByStatus.TryGetValue(status, out var n) ? (object)n : null!).ToList(),
+                CustomData = categories.Select(c => (object)Slug.Of(c.Category)).ToList(),
+                TextArray = categories.Select(c => c.ByStatus.TryGetValue(status, out var n) ? n.ToString(CultureInfo.InvariantCulture) : "").ToList(),
+                TextPosition = Plotly.Blazor.Traces.BarLib.TextPositionEnum.Inside,
+                InsideTextAnchor = Plotly.Blazor.Traces.BarLib.InsideTextAnchorEnum.Middle,
+                TextAngle = 0,
+                Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = ChartColors.Of(status) },
+                HoverTemplate = $"%{{y}}<br>{Encode(Vocabulary.Label(status))}: %{{x}}<extra></extra>",
+            }).ToList(),
+            palette =>
+            {
+                var layout = BaseLayout(palette, title, caption, height);
+                layout.BarMode = BarModeEnum.Stack;
+                layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "Pledges and positions" }, GridColor = palette.Grid, ZeroLineColor = palette.Grid, RangeMode = Plotly.Blazor.LayoutLib.XAxisLib.RangeModeEnum.ToZero, AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True }];
+                layout.YAxis = [new YAxis { AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed, AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True, GridColor = palette.Grid }];
+                layout.Legend = [new Legend { TraceOrder = Plotly.Blazor.LayoutLib.LegendLib.TraceOrderFlag.Normal, Font = new Plotly.Blazor.LayoutLib.LegendLib.Font { Color = palette.Text, Size = 11 } }];
+                return layout;
+            },
+            new ChartTable(
+                ["Main category", .. statuses.Select(Vocabulary.Label), "Total"],
+                categories.Select(c => (IReadOnlyList<string>)[Vocabulary.Label(c.Category), .. statuses.Select(s => c.ByStatus.GetValueOrDefault(s).ToString(CultureInfo.InvariantCulture)), c.Total.ToString(CultureInfo.InvariantCulture)]).ToList()),
+            Key(id, caption, counts.Select(c => $"{c.Category}|{c.Status}|{c.Count}")),
             height);
     }
 

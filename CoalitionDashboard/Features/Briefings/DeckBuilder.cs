@@ -187,7 +187,7 @@ public sealed class DeckBuilder(DashboardQueries queries)
             ChartKind.PledgesByStatus => ChartBuilders.RankedBars("slide-by-status", "Pledges by status (strongest first)", "pledges", await queries.CountByStatusAsync(filter),
                 key => Slug.TryParse<PledgeStatus>(key, out var s) ? ChartColors.Of(s) : "#888", caption),
             ChartKind.PledgesByCountry => ChartBuilders.StatusByCountry("slide-by-country", await queries.GetCountryRowsAsync(filter), caption),
-            _ => ChartBuilders.CategorySunburst("slide-sunburst", await queries.CountByMainCategoryAndStatusAsync(filter), caption),
+            _ => ChartBuilders.CategoryByStatus("slide-by-category-and-status", await queries.CountByMainCategoryAndStatusAsync(filter), caption),
         };
         return (new ChartWidgetModel(spec with { Height = Math.Min(spec.Height, 370) }), pledges.SelectMany(p => p.Sources));
     }

@@ -31,7 +31,7 @@ public sealed record KpisWidget : Widget;
 
 public sealed record MapWidget(MapMetric Metric, PledgeCategory? Category, MapView View) : Widget;
 
-public enum ChartKind { PledgesByCategory, PledgesByStatus, PledgesByCountry, PledgesSunburst, Timeline }
+public enum ChartKind { PledgesByCategory, PledgesByStatus, PledgesByCountry, PledgesByCategoryAndStatus, Timeline }
 
 public sealed record ChartWidget(ChartKind Kind) : Widget;
 

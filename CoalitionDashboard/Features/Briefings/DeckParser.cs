@@ -291,10 +291,11 @@ public static partial class DeckParser
                 "pledges-by-category" => ChartKind.PledgesByCategory,
                 "pledges-by-status" => ChartKind.PledgesByStatus,
                 "pledges-by-country" => ChartKind.PledgesByCountry,
-                "pledges-sunburst" => ChartKind.PledgesSunburst,
+                // The name decks written before the sunburst was replaced use.
+                "pledges-by-category-and-status" or "pledges-sunburst" => ChartKind.PledgesByCategoryAndStatus,
                 "timeline" => ChartKind.Timeline,
                 _ => (ChartKind?)null,
-            }, "pledges-by-category, pledges-by-status, pledges-by-country, pledges-sunburst, timeline")),
+            }, "pledges-by-category, pledges-by-status, pledges-by-country, pledges-by-category-and-status, timeline")),
             "country" => new CountryWidget(reader.Positional("country code", v => v.Length == 3 && v.All(char.IsAsciiLetter) ? v.ToUpperInvariant() : null, "an ISO 3166-1 alpha-3 code such as FRA")),
             "pledges" => new PledgesWidget(reader.Slug<PledgeCategory>("category"), reader.Slug<PledgeStatus>("status"), reader.Codes("country"), reader.Limit(8)),
             "timeline" => new TimelineWidget(reader.Date("from"), reader.Date("to"), reader.Slug<EventKind>("kind"), reader.Limit(8)),

@@ -8,7 +8,7 @@ public static class PledgesFeature
     public const string ByCategory = "pledges-by-category";
     public const string ByStatus = "pledges-by-status";
     public const string ByCountry = "pledges-by-country";
-    public const string Sunburst = "pledges-sunburst";
+    public const string ByCategoryAndStatus = "pledges-by-category-and-status";
 
     /// <summary>The pledges page's charts, each built once per filter and data generation (shared by every tab).</summary>
     public static IServiceCollection AddPledgesFeature(this IServiceCollection services) => services
@@ -20,6 +20,6 @@ public static class PledgesFeature
                 key => Slug.TryParse<PledgeStatus>(key, out var s) ? ChartColors.Of(s) : "#888", ChartCaption.For(request.Context)))
         .AddChart(ByCountry, async (queries, request) =>
             ChartBuilders.StatusByCountry(ByCountry, await queries.GetCountryRowsAsync(request.Context.Filter), ChartCaption.For(request.Context)))
-        .AddChart(Sunburst, async (queries, request) =>
-            ChartBuilders.CategorySunburst(Sunburst, await queries.CountByMainCategoryAndStatusAsync(request.Context.Filter), ChartCaption.For(request.Context)));
+        .AddChart(ByCategoryAndStatus, async (queries, request) =>
+            ChartBuilders.CategoryByStatus(ByCategoryAndStatus, await queries.CountByMainCategoryAndStatusAsync(request.Context.Filter), ChartCaption.For(request.Context)));
 }
