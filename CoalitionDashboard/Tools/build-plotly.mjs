@@ -6,7 +6,9 @@
 //   - the core registers only the layout components the charts use (COMPONENTS_LEFT_OUT are not: plotly asks its
 //     registry for a component's methods and gets a no-op for one that is not registered);
 //   - d3-geo-projection (the exotic projections) is left out: the maps use Mercator and Natural Earth, which
-//     d3-geo itself provides (plots/geo/geo.js looks in d3-geo first); another projection type would fail to draw;
+//     d3-geo itself provides (plots/geo/geo.js looks in d3-geo first; 'natural earth' is the one name it looks up
+//     in d3-geo-projection, which only renames d3-geo's geoNaturalEarth1, so the stand-in module does the same);
+//     another projection type would fail to draw;
 //   - terser minifies esbuild's output a second time (7% smaller).
 //
 // Usage, from the repository root (needs Node.js and npm with access to the npm registry):
@@ -82,13 +84,18 @@ try {
 
     // plotly.js requires maplibre's stylesheet only when a 'map' subplot is registered, which this bundle never
     // does: resolve it to nothing instead of emitting a 64 KB CSS file next to the bundle.
-    // d3-geo-projection is resolved to an empty module (see the top of this file).
+    // d3-geo-projection is resolved to a stand-in that has only its alias of a d3-geo projection (see the top).
     const leftOut = {
         name: 'left-out-modules',
         setup(build) {
             build.onResolve({ filter: /maplibre-gl\.css$/ }, args => ({ path: args.path, namespace: 'empty' }));
-            build.onResolve({ filter: /^d3-geo-projection$/ }, args => ({ path: args.path, namespace: 'empty' }));
-            build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+            build.onResolve({ filter: /^d3-geo-projection$/ }, args => ({ path: args.path, namespace: 'projections' }));
+            build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: '', loader: 'js' }));
+            build.onLoad({ filter: /.*/, namespace: 'projections' }, args => ({
+                contents: "var d3Geo = require('d3-geo'); module.exports = { geoNaturalEarth: d3Geo.geoNaturalEarth1 };",
+                loader: 'js',
+                resolveDir: path.join(temporaryDirectory, 'node_modules', 'plotly.js', 'src', 'plots', 'geo'),
+            }));
         },
     };
 

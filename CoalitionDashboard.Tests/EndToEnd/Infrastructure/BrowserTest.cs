@@ -83,4 +83,18 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         await page.Locator("html[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
+
+    /// <summary>
+    /// Scrolls to each chart in turn and waits until plotly has drawn it: charts below the fold draw only when they
+    /// come into view, as a reader scrolling down would see them.
+    /// </summary>
+    protected async Task DrawEveryChartAsync()
+    {
+        var plots = Page.Locator(".chart-panel__plot");
+        for (var i = 0; i < await plots.CountAsync(); i++)
+        {
+            await plots.Nth(i).ScrollIntoViewIfNeededAsync();
+            await plots.Nth(i).Locator(".main-svg").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        }
+    }
 }
