@@ -36,9 +36,9 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
     public async Task PledgeStats_AgreeWithTheFullList(string query)
     {
         var filter = await FilterAsync(query);
-        var pledges = await Queries.GetPledgesAsync(filter, Ct);
+        var pledges = await Queries.Pledges.GetPledgesAsync(filter, Ct);
 
-        var stats = await Queries.GetPledgeStatsAsync(filter, Ct);
+        var stats = await Queries.Pledges.GetPledgeStatsAsync(filter, Ct);
 
         Assert.Equal(pledges.Count, stats.Total);
         Assert.Equal(pledges.Count(p => p.CoalitionWide), stats.CoalitionWide);
@@ -49,9 +49,9 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
     public async Task MainCategoryAndStatusCounts_AgreeWithTheFullList()
     {
         var filter = await FilterAsync("?bloc=eu");
-        var pledges = await Queries.GetPledgesAsync(filter, Ct);
+        var pledges = await Queries.Pledges.GetPledgesAsync(filter, Ct);
 
-        var counts = await Queries.CountByMainCategoryAndStatusAsync(filter, Ct);
+        var counts = await Queries.Pledges.CountByMainCategoryAndStatusAsync(filter, Ct);
 
         var expected = pledges.GroupBy(p => (p.MainCategory, p.Status)).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(expected, counts.ToDictionary(c => (c.Category, c.Status), c => c.Count));
@@ -61,9 +61,9 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
     public async Task TitlesPerCountry_AreEachCountrysFirstPledges_AtMostTheLimit()
     {
         var filter = await FilterAsync("");
-        var pledges = await Queries.GetPledgesAsync(filter, Ct);
+        var pledges = await Queries.Pledges.GetPledgesAsync(filter, Ct);
 
-        var titles = await Queries.GetPledgeTitlesByCountryAsync(filter, 2, Ct);
+        var titles = await Queries.Pledges.GetPledgeTitlesByCountryAsync(filter, 2, Ct);
 
         foreach (var country in new[] { "FRA", "GBR", "UKR", "POL" })
         {
@@ -80,11 +80,11 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
     public async Task LatestEvents_AreTheNewestFirst_AndKeyQuotesOnlyVerbatimOnes()
     {
         var filter = await FilterAsync("");
-        var events = await Queries.GetEventsAsync(filter, coalitionInScope: true, Ct);
-        var quotes = await Queries.GetQuotesAsync(filter, Ct);
+        var events = await Queries.Events.GetEventsAsync(filter, coalitionInScope: true, Ct);
+        var quotes = await Queries.Quotes.GetQuotesAsync(filter, Ct);
 
-        var latest = await Queries.GetLatestEventsAsync(filter, coalitionInScope: true, 5, Ct);
-        var key = await Queries.GetKeyQuotesAsync(filter, 4, Ct);
+        var latest = await Queries.Events.GetLatestEventsAsync(filter, coalitionInScope: true, 5, Ct);
+        var key = await Queries.Quotes.GetKeyQuotesAsync(filter, 4, Ct);
 
         Assert.Equal(events.TakeLast(5).Reverse().Select(e => e.Id), latest.Select(e => e.Id));
         // Verbatim quotes, those carried by an official page or an established outlet (A or B) first.
@@ -98,8 +98,8 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
     {
         var filter = await FilterAsync("");
 
-        var (rows, total) = await Queries.GetPledgePageAsync(filter, "GRIPEN", PledgeSort.Default, false, 0, 25, Ct);
-        var (none, zero) = await Queries.GetPledgePageAsync(filter, "%", PledgeSort.Default, false, 0, 25, Ct);
+        var (rows, total) = await Queries.Pledges.GetPledgePageAsync(filter, "GRIPEN", PledgeSort.Default, false, 0, 25, Ct);
+        var (none, zero) = await Queries.Pledges.GetPledgePageAsync(filter, "%", PledgeSort.Default, false, 0, 25, Ct);
 
         Assert.True(total >= 1 && rows.All(r => (r.Title + r.Description).Contains("Gripen", StringComparison.OrdinalIgnoreCase)));
         Assert.Equal(0, zero);

@@ -68,7 +68,7 @@ public sealed partial class StandingConsistencyTests(DashboardAppFactory factory
         var statusMap = await MapValuesAsync("/map?metric=status" + (query.Length == 0 ? "" : "&" + query));
         foreach (var (iso3, value) in forcesMap)
         {
-            var expected = iso3 == DashboardQueries.HostCountry ? "Ukraine (host country)"
+            var expected = iso3 == CountryQueries.HostCountry ? "Ukraine (host country)"
                 : Slug.TryParse<TroopsPosition>(api[iso3].Forces, out var f) ? Vocabulary.Label(f) : "No position on forces on record";
             Assert.Equal((iso3, expected), (iso3, value));
         }

@@ -33,8 +33,6 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton(database.Get<CoalitionDashboard.ReadModel.Filtering.ReferenceData>());
         Services.AddSingleton(sp => new FilterContextFactory(sp.GetRequiredService<ReferenceData>(), TimeProvider.System));
         CoalitionDashboard.Features.FeatureRegistration.AddDashboardFeatures(Services);
-        Services.AddSingleton(sp => new CoalitionDashboard.Components.Shared.StaticHtml(
-            sp, sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(), database.Get<CoalitionDashboard.ReadModel.QueryCache>()));
     }
 
     /// <summary>The filter context the layout would cascade for <paramref name="query"/>.</summary>

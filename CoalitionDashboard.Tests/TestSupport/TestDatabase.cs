@@ -41,8 +41,6 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddLogging()
             .AddDashboardData(configuration)
             .AddScoped<CoalitionDashboard.Features.Api.ApiQueries>()
-            .AddScoped<CoalitionDashboard.ReadModel.OverviewQueries>()
-            .AddScoped<CoalitionDashboard.ReadModel.DashboardQueries>()
             .BuildServiceProvider();
         await using (var db = await services.GetRequiredService<IDbContextFactory<CoalitionDbContext>>().CreateDbContextAsync())
         {

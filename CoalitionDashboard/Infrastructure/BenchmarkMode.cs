@@ -66,17 +66,17 @@ public static class BenchmarkMode
                 timings.Add(new BenchmarkQueryTiming(name, kind, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
             }
             await Time("dataset counts (overview)", "aggregate", () => overview.GetSummaryAsync());
-            await Time("pledge totals and statuses", "aggregate", () => queries.GetPledgeStatsAsync(filter));
-            await Time("country standings (status and forces per country)", "aggregate", () => queries.GetCountryRowsAsync(filter));
-            await Time("every country's standing as of 1 Oct 2025", "aggregate", () => queries.GetStandingsAsync(filter.With(asOf: new DateOnly(2025, 10, 1))));
-            await Time("pledges by category", "aggregate", () => queries.CountByCategoryAsync(filter));
-            await Time("pledges by main category and status", "aggregate", () => queries.CountByMainCategoryAndStatusAsync(filter));
-            await Time("first pledge titles per country (map hover)", "aggregate", () => queries.GetPledgeTitlesByCountryAsync(filter, Features.Map.MapBuilder.TitlesPerCountry));
-            await Time("latest 5 events", "list", () => queries.GetLatestEventsAsync(filter, coalitionInScope: true, 5));
-            await Time("4 key quotes", "list", () => queries.GetKeyQuotesAsync(filter, 4));
-            await Time("open issues", "list", () => queries.GetOpenIssuesAsync());
-            await Time("pledge grid, first page of 25", "list", () => queries.GetPledgePageAsync(filter, null, ReadModel.PledgeSort.Default, false, 0, 25));
-            await Time("pledge grid, page 3 sorted by date, searched", "list", () => queries.GetPledgePageAsync(filter, "pledge 1", ReadModel.PledgeSort.Date, true, 50, 25));
+            await Time("pledge totals and statuses", "aggregate", () => queries.Pledges.GetPledgeStatsAsync(filter));
+            await Time("country standings (status and forces per country)", "aggregate", () => queries.Countries.GetCountryRowsAsync(filter));
+            await Time("every country's standing as of 1 Oct 2025", "aggregate", () => queries.Pledges.GetStandingsAsync(filter.With(asOf: new DateOnly(2025, 10, 1))));
+            await Time("pledges by category", "aggregate", () => queries.Pledges.CountByCategoryAsync(filter));
+            await Time("pledges by main category and status", "aggregate", () => queries.Pledges.CountByMainCategoryAndStatusAsync(filter));
+            await Time("first pledge titles per country (map hover)", "aggregate", () => queries.Pledges.GetPledgeTitlesByCountryAsync(filter, Features.Map.MapBuilder.TitlesPerCountry));
+            await Time("latest 5 events", "list", () => queries.Events.GetLatestEventsAsync(filter, coalitionInScope: true, 5));
+            await Time("4 key quotes", "list", () => queries.Quotes.GetKeyQuotesAsync(filter, 4));
+            await Time("open issues", "list", () => queries.OpenIssues.GetOpenIssuesAsync());
+            await Time("pledge grid, first page of 25", "list", () => queries.Pledges.GetPledgePageAsync(filter, null, ReadModel.PledgeSort.Default, false, 0, 25));
+            await Time("pledge grid, page 3 sorted by date, searched", "list", () => queries.Pledges.GetPledgePageAsync(filter, "pledge 1", ReadModel.PledgeSort.Date, true, 50, 25));
             cache.DropResults();
             return Results.Json(new { queries = timings });
         });

@@ -1,6 +1,7 @@
 using CoalitionDashboard.Features;
 using CoalitionDashboard.Data;
 using CoalitionDashboard.Data.Import;
+using CoalitionDashboard.ReadModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -49,12 +50,7 @@ public static class DependencyInjection
         });
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DataGeneration>();
-        services.AddSingleton<ReadModel.Filtering.ReferenceData>();
-        services.AddSingleton<ReadModel.Filtering.FilterContextFactory>();
-        services.AddOptions<ReadModel.Filtering.FreshnessOptions>().BindConfiguration(ReadModel.Filtering.FreshnessOptions.SectionName);
-        services.AddSingleton<ReadModel.Filtering.FreshnessCheck>();
-        services.AddSingleton<ReadModel.QueryCache>();
-        services.AddSingleton<ReadModel.PledgeFactsStore>();
+        services.AddReadModel(configuration);
         services.AddSingleton<DataImporter>();
         services.AddSingleton<DataReadiness>();
         services.AddSingleton<DatabaseMaintenance>();
@@ -85,12 +81,8 @@ public static class DependencyInjection
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<Components.Layout.ThemeStylesheet>();
         builder.Services.AddSingleton(sp => new Components.Layout.VersionedAssets(sp.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
-        builder.Services.AddSingleton<Components.Shared.StaticHtml>();
         builder.Services.AddScoped<Components.Shared.PopoverHostClaim>();
-        builder.Services.AddScoped<ReadModel.OverviewQueries>();
         builder.Services.AddScoped<Features.Api.ApiQueries>();
-        builder.Services.AddScoped<ReadModel.DashboardQueries>();
-        builder.Services.AddScoped<ReadModel.SourceQueries>();
         builder.Services.AddSingleton<Features.Briefings.DeckStore>();
         builder.Services.AddScoped<Features.Briefings.DeckBuilder>();
         builder.Services.AddSingleton<Data.Markdown.MarkdownRenderer>();

@@ -3,21 +3,29 @@ using System.Collections.Concurrent;
 namespace CoalitionDashboard.ReadModel;
 
 /// <summary>
-/// Results of read queries, shared by every circuit. The data changes only with a new <see cref="Data.DataGeneration"/>
-/// (an import), which drops them, so a result is valid until then: a view opened by many people before a briefing (and rendered
-/// twice each, prerender then interactive) costs its queries once.
+/// The read side's one cache: query results, chart specs and maps, shared by every page and island. The data changes
+/// only with a new <see cref="Data.DataGeneration"/> (an import), which drops them all, so a result is valid until
+/// then: a view opened by many people before a briefing costs its queries once.
 /// </summary>
+/// <remarks>
+/// Keys are values, not formatted strings: a tuple of the query's name and everything its result depends on besides
+/// the data, such as <c>("pledges", filter)</c> (a <see cref="Filtering.DashboardFilter"/> is equal to another with
+/// the same query). Results are kept apart by their type as well, so two areas cannot read each other's entries, and no
+/// text (a search, a speaker's name) can collide with another key.
+/// </remarks>
 public sealed class QueryCache(Data.DataGeneration generation)
 {
     private const int MaxEntries = 4_000;
     private Entries _entries = new(0);
 
-    private sealed class Entries(long generation) : ConcurrentDictionary<string, Lazy<Task<object>>>(StringComparer.Ordinal)
+    private readonly record struct EntryKey(Type Result, object Key);
+
+    private sealed class Entries(long generation) : ConcurrentDictionary<EntryKey, Lazy<Task<object>>>
     {
         public long Generation { get; } = generation;
     }
 
-    public async Task<T> GetAsync<T>(string key, Func<Task<T>> load) where T : class
+    public async Task<T> GetAsync<TKey, T>(TKey key, Func<Task<T>> load) where TKey : notnull where T : class
     {
         var entries = Volatile.Read(ref _entries);
         var current = generation.Number;
@@ -28,7 +36,8 @@ public sealed class QueryCache(Data.DataGeneration generation)
             Interlocked.CompareExchange(ref _entries, new Entries(current), entries);
             entries = Volatile.Read(ref _entries);
         }
-        var lazy = entries.GetOrAdd(key, _ => new Lazy<Task<object>>(async () => await load().ConfigureAwait(false)));
+        var entryKey = new EntryKey(typeof(T), key);
+        var lazy = entries.GetOrAdd(entryKey, _ => new Lazy<Task<object>>(async () => await load().ConfigureAwait(false)));
         try
         {
             return (T)await lazy.Value.ConfigureAwait(false);
@@ -36,7 +45,7 @@ public sealed class QueryCache(Data.DataGeneration generation)
         catch
         {
             // A failed load (database busy, cancelled) is not cached.
-            entries.TryRemove(new KeyValuePair<string, Lazy<Task<object>>>(key, lazy));
+            entries.TryRemove(new KeyValuePair<EntryKey, Lazy<Task<object>>>(entryKey, lazy));
             throw;
         }
     }

@@ -16,7 +16,7 @@ public sealed class SourceQueries(IDbContextFactory<CoalitionDbContext> contextF
 {
     /// <summary>The sources published by the filter's <c>asof</c> day (or undated), at least as reliable as its threshold.</summary>
     public Task<IReadOnlyList<SourceRow>> GetSourcesAsync(Filtering.DashboardFilter? filter = null, CancellationToken cancellationToken = default) =>
-        cache.GetAsync<IReadOnlyList<SourceRow>>($"sources|{filter?.AsOf}|{filter?.MinReliability}", () => LoadSourcesAsync(filter));
+        cache.GetAsync<(string, DateOnly?, Reliability?), IReadOnlyList<SourceRow>>(("sources", filter?.AsOf, filter?.MinReliability), () => LoadSourcesAsync(filter));
 
     private async Task<IReadOnlyList<SourceRow>> LoadSourcesAsync(Filtering.DashboardFilter? filter)
     {

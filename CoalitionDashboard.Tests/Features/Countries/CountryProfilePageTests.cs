@@ -14,7 +14,7 @@ public sealed class CountryProfilePageTests(ImportedDatabase data) : DashboardTe
         // Arrange
         UseDatabase(data.Database);
         var filter = await FilterFor(data.Database, "");
-        var timeline = await data.Database.Get<DashboardQueries>().GetEventsAsync(
+        var timeline = await data.Database.Get<DashboardQueries>().Events.GetEventsAsync(
             (await FilterFor(data.Database, "?country=BEL")).Filter, coalitionInScope: true, Xunit.TestContext.Current.CancellationToken);
 
         // Act

@@ -54,6 +54,6 @@ public static class ChartCatalogRegistration
         services.AddChart(name, (provider, request) =>
         {
             var queries = provider.GetRequiredService<DashboardQueries>();
-            return queries.MemoizeAsync($"spec|{name}|{request.Context.Filter.Query}|{args?.Invoke(request)}", () => build(queries, request));
+            return queries.MemoizeAsync(("chart", name, request.Context.Filter, args?.Invoke(request)), () => build(queries, request));
         });
 }

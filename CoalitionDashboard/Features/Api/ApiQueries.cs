@@ -52,7 +52,7 @@ public sealed class ApiQueries(IDbContextFactory<CoalitionDbContext> contextFact
     /// <summary>Every country with its standing on the filter's day (from the one place standings are computed).</summary>
     public async Task<IReadOnlyList<CountryDto>> GetCountriesAsync(KnownFilter known, CancellationToken cancellationToken = default)
     {
-        var standings = await dashboard.GetStandingsAsync(known.ToFilter(), cancellationToken);
+        var standings = await dashboard.Pledges.GetStandingsAsync(known.ToFilter(), cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var countries = await db.Countries.OrderBy(c => c.SortOrder).Select(s_country).AsSplitQuery().ToListAsync(cancellationToken);
         var counts = await CountPledgesAsync(db, known, cancellationToken);
@@ -68,7 +68,7 @@ public sealed class ApiQueries(IDbContextFactory<CoalitionDbContext> contextFact
         {
             return null;
         }
-        var standings = await dashboard.GetStandingsAsync(filter, cancellationToken);
+        var standings = await dashboard.Pledges.GetStandingsAsync(filter, cancellationToken);
         var pledges = await ReadModel.PledgeFilters.Apply(db.Pledges.Where(p => p.Countries.Any(c => c.Iso3 == iso3)), filter).OrderBy(p => p.SortOrder)
             .Select(s_pledge).AsSplitQuery().ToListAsync(cancellationToken);
         var quotes = await Known(db.Quotes.Where(q => q.CountryIso3 == iso3), known).OrderBy(q => q.SortOrder)

@@ -105,13 +105,13 @@ public sealed class DeckBuilder(DashboardQueries queries)
         {
             case KpisWidget:
             {
-                var rows = await queries.GetCountryRowsAsync(filter);
-                var pledges = await queries.GetPledgesAsync(filter);
-                return (new KpisModel(DashboardQueries.ComputeKpis(rows, await queries.GetPledgeStatsAsync(filter), context.Reference, filter)), pledges.SelectMany(p => p.Sources));
+                var rows = await queries.Countries.GetCountryRowsAsync(filter);
+                var pledges = await queries.Pledges.GetPledgesAsync(filter);
+                return (new KpisModel(CountryQueries.ComputeKpis(rows, await queries.Pledges.GetPledgeStatsAsync(filter), context.Reference, filter)), pledges.SelectMany(p => p.Sources));
             }
             case MapWidget map:
             {
-                var pledges = await queries.GetPledgesAsync(filter);
+                var pledges = await queries.Pledges.GetPledgesAsync(filter);
                 var model = await MapData.BuildAsync(queries, context, map.Metric, map.Category ?? PledgeCategory.GroundForces, map.View, height: 380);
                 return (new MapWidgetModel(model), pledges.SelectMany(p => p.Sources));
             }
@@ -119,13 +119,13 @@ public sealed class DeckBuilder(DashboardQueries queries)
                 return await LoadChartAsync(chart.Kind, context, caption);
             case CountryWidget country:
             {
-                var profile = await queries.GetCountryProfileAsync(country.Iso3);
+                var profile = await queries.Countries.GetCountryProfileAsync(country.Iso3);
                 if (profile is null)
                 {
                     return (new WidgetErrorModel($"country: no country with the code {country.Iso3} is in the data set"), []);
                 }
-                var pledges = await queries.GetPledgesOfCountryAsync(country.Iso3, filter);
-                var standing = (await queries.GetStandingsAsync(filter))[country.Iso3];
+                var pledges = await queries.Pledges.GetPledgesOfCountryAsync(country.Iso3, filter);
+                var standing = (await queries.Pledges.GetStandingsAsync(filter))[country.Iso3];
                 return (new CountryCardModel(profile, pledges, standing), profile.Sources.Concat(pledges.SelectMany(p => p.Sources)));
             }
             case PledgesWidget table:
@@ -134,9 +134,9 @@ public sealed class DeckBuilder(DashboardQueries queries)
                     countries: table.Countries.Count > 0 ? table.Countries : null,
                     category: table.Category is { } c ? c : new Optional<PledgeCategory?>(filter.Category, true),
                     status: table.Status is { } s ? s : new Optional<PledgeStatus?>(filter.Status, true));
-                var rows = await queries.GetPledgesAsync(widgetFilter);
+                var rows = await queries.Pledges.GetPledgesAsync(widgetFilter);
                 var shown = rows.Take(table.Limit).ToList();
-                var standings = await queries.GetStandingsAsync(filter);
+                var standings = await queries.Pledges.GetStandingsAsync(filter);
                 var superseded = shown.Select(p => (p.Id, Note: StandingText.Superseded(p, standings, context.Reference.NameOf)))
                     .Where(x => x.Note is not null).ToDictionary(x => x.Id, x => x.Note!, StringComparer.Ordinal);
                 return (new PledgeTableModel(shown, rows.Count, superseded), shown.SelectMany(p => p.Sources));
@@ -144,7 +144,7 @@ public sealed class DeckBuilder(DashboardQueries queries)
             case TimelineWidget timeline:
             {
                 var coalitionInScope = filter.Countries.Count == 0 || filter.Countries.Any(c => context.Reference.Find(c)?.Role == CoalitionRole.Member);
-                var events = (await queries.GetEventsAsync(filter, coalitionInScope))
+                var events = (await queries.Events.GetEventsAsync(filter, coalitionInScope))
                     .Where(e => timeline.From is null || (e.End ?? e.Start) >= timeline.From)
                     .Where(e => timeline.To is null || e.Start <= timeline.To)
                     .Where(e => timeline.Kind is null || e.Kind == timeline.Kind)
@@ -155,14 +155,14 @@ public sealed class DeckBuilder(DashboardQueries queries)
             case QuotesWidget quotes:
             {
                 var quoteFilter = quotes.Country is { } code ? filter.With(countries: [code]) : filter;
-                var rows = (await queries.GetQuotesAsync(quoteFilter))
+                var rows = (await queries.Quotes.GetQuotesAsync(quoteFilter))
                     .Where(q => quotes.Topic is null || q.Topic == quotes.Topic)
                     .Take(quotes.Limit).ToList();
                 return (new QuotesModel(rows), rows.SelectMany(q => q.Sources));
             }
             case OpenIssuesWidget issues:
             {
-                var rows = (await queries.GetOpenIssuesAsync()).Take(issues.Limit).ToList();
+                var rows = (await queries.OpenIssues.GetOpenIssuesAsync()).Take(issues.Limit).ToList();
                 return (new IssuesModel(rows), rows.SelectMany(i => i.Sources));
             }
             default:
@@ -176,18 +176,18 @@ public sealed class DeckBuilder(DashboardQueries queries)
         if (kind == ChartKind.Timeline)
         {
             var coalitionInScope = filter.Countries.Count == 0 || filter.Countries.Any(c => context.Reference.Find(c)?.Role == CoalitionRole.Member);
-            var events = await queries.GetEventsAsync(filter, coalitionInScope);
+            var events = await queries.Events.GetEventsAsync(filter, coalitionInScope);
             return (new ChartWidgetModel(ChartBuilders.Timeline("slide-timeline", events, context.Filter.AsOf ?? context.Reference.AsOf, caption) with { Height = 360 }), events.SelectMany(e => e.Sources));
         }
-        var pledges = await queries.GetPledgesAsync(filter);
+        var pledges = await queries.Pledges.GetPledgesAsync(filter);
         ChartSpec spec = kind switch
         {
-            ChartKind.PledgesByCategory => ChartBuilders.RankedBars("slide-by-category", "Pledges by category", "pledges", await queries.CountByCategoryAsync(filter),
+            ChartKind.PledgesByCategory => ChartBuilders.RankedBars("slide-by-category", "Pledges by category", "pledges", await queries.Pledges.CountByCategoryAsync(filter),
                 key => Slug.TryParse<PledgeCategory>(key, out var c) ? ChartColors.Of(c) : "#888", caption),
-            ChartKind.PledgesByStatus => ChartBuilders.RankedBars("slide-by-status", "Pledges by status (strongest first)", "pledges", await queries.CountByStatusAsync(filter),
+            ChartKind.PledgesByStatus => ChartBuilders.RankedBars("slide-by-status", "Pledges by status (strongest first)", "pledges", await queries.Pledges.CountByStatusAsync(filter),
                 key => Slug.TryParse<PledgeStatus>(key, out var s) ? ChartColors.Of(s) : "#888", caption),
-            ChartKind.PledgesByCountry => ChartBuilders.StatusByCountry("slide-by-country", await queries.GetCountryRowsAsync(filter), caption),
-            _ => ChartBuilders.CategoryByStatus("slide-by-category-and-status", await queries.CountByMainCategoryAndStatusAsync(filter), caption),
+            ChartKind.PledgesByCountry => ChartBuilders.StatusByCountry("slide-by-country", await queries.Countries.GetCountryRowsAsync(filter), caption),
+            _ => ChartBuilders.CategoryByStatus("slide-by-category-and-status", await queries.Pledges.CountByMainCategoryAndStatusAsync(filter), caption),
         };
         return (new ChartWidgetModel(spec with { Height = Math.Min(spec.Height, 370) }), pledges.SelectMany(p => p.Sources));
     }

@@ -20,7 +20,7 @@ public static class ExportEndpoints
             {
                 return error;
             }
-            var rows = await queries.GetPledgesAsync(context.Filter, ct);
+            var rows = await queries.Pledges.GetPledgesAsync(context.Filter, ct);
             var csv = Header(new Csv(), context, "pledges", rows.Count)
                 .Row("id", "coalition_wide", "countries", "country_names", "organisations", "parties_roles", "categories", "status", "status_note", "troops", "condition",
                      "quantity", "date", "speaker", "title", "description", "contested", "supersedes", "c_grade_sources_only", "source_ids", "source_urls");
@@ -43,7 +43,7 @@ public static class ExportEndpoints
             {
                 return error;
             }
-            var rows = await queries.GetPledgesAsync(context.Filter, ct);
+            var rows = await queries.Pledges.GetPledgesAsync(context.Filter, ct);
             var body = new
             {
                 dataset = context.Reference.Title,
@@ -71,7 +71,7 @@ public static class ExportEndpoints
             {
                 return error;
             }
-            var rows = await queries.GetCountryRowsAsync(context.Filter, ct);
+            var rows = await queries.Countries.GetCountryRowsAsync(context.Filter, ct);
             var csv = Header(new Csv(), context, "countries", rows.Count)
                 .Row("iso3", "name", "role", "eu", "nato", "representative", "name_confirmed", "office", "level", "attendance", "pledges",
                      "strongest_commitment", "forces_in_ukraine", "standing_as_of", "standing_basis", "categories", "contested");

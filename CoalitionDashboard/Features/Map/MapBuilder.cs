@@ -191,7 +191,7 @@ public static class MapBuilder
                 classes.Add(("Ukraine (host country)", "#ffd500"));
                 var entries = participants.Select(r =>
                 {
-                    var index = r.Iso3 == DashboardQueries.HostCountry ? classes.Count - 1 : r.Troops is { } t ? Array.IndexOf(order, t) : classes.Count - 2;
+                    var index = r.Iso3 == CountryQueries.HostCountry ? classes.Count - 1 : r.Troops is { } t ? Array.IndexOf(order, t) : classes.Count - 2;
                     return new MapEntry(r.Iso3, r.Name, classes[index].Label, classes[index].Color, index);
                 }).ToList();
                 return (entries, classes);

@@ -10,15 +10,15 @@ public static class MapData
 {
     /// <summary>The map for a filter, built once and shared by every page and tab that shows it (until the next import).</summary>
     public static Task<MapModel> BuildAsync(DashboardQueries queries, FilterContext context, MapMetric metric, PledgeCategory category, MapView view, int? height = null) =>
-        queries.MemoizeAsync($"map|{context.Filter.Query}|{metric}|{category}|{view}|{height}",
+        queries.MemoizeAsync(("map", context.Filter, metric, category, view, height),
             () => LoadAsync(queries, context, metric, category, view, height));
 
     private static async Task<MapModel> LoadAsync(DashboardQueries queries, FilterContext context, MapMetric metric, PledgeCategory category, MapView view, int? height)
     {
-        var rows = await queries.GetCountryRowsAsync(context.Filter);
-        var titles = await queries.GetPledgeTitlesByCountryAsync(context.Filter, MapBuilder.TitlesPerCountry);
+        var rows = await queries.Countries.GetCountryRowsAsync(context.Filter);
+        var titles = await queries.Pledges.GetPledgeTitlesByCountryAsync(context.Filter, MapBuilder.TitlesPerCountry);
         var categoryCounts = metric == MapMetric.Category
-            ? await queries.CountByCountryInCategoryAsync(context.Filter, category)
+            ? await queries.Countries.CountByCountryInCategoryAsync(context.Filter, category)
             : new Dictionary<string, int>();
         var caption = ChartCaption.For(context);
         return MapBuilder.Build(rows, metric, metric == MapMetric.Category ? category : null, view, titles, categoryCounts, caption, height);

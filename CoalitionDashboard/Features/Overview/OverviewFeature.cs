@@ -10,6 +10,6 @@ public static class OverviewFeature
     /// <summary>The overview's own chart (its map is the map feature's).</summary>
     public static IServiceCollection AddOverviewFeature(this IServiceCollection services) =>
         services.AddChart(ByCategory, async (queries, request) =>
-            ChartBuilders.RankedBars(ByCategory, "Pledges by category", "pledges", await queries.CountByCategoryAsync(request.Context.Filter),
+            ChartBuilders.RankedBars(ByCategory, "Pledges by category", "pledges", await queries.Pledges.CountByCategoryAsync(request.Context.Filter),
                 key => Slug.TryParse<PledgeCategory>(key, out var c) ? ChartColors.Of(c) : "#888", ChartCaption.For(request.Context)));
 }

@@ -13,13 +13,13 @@ public static class PledgesFeature
     /// <summary>The pledges page's charts, each built once per filter and data generation (shared by every tab).</summary>
     public static IServiceCollection AddPledgesFeature(this IServiceCollection services) => services
         .AddChart(ByCategory, async (queries, request) =>
-            ChartBuilders.RankedBars(ByCategory, "Pledges by category", "pledges", await queries.CountByCategoryAsync(request.Context.Filter),
+            ChartBuilders.RankedBars(ByCategory, "Pledges by category", "pledges", await queries.Pledges.CountByCategoryAsync(request.Context.Filter),
                 key => Slug.TryParse<PledgeCategory>(key, out var c) ? ChartColors.Of(c) : "#888", ChartCaption.For(request.Context)))
         .AddChart(ByStatus, async (queries, request) =>
-            ChartBuilders.RankedBars(ByStatus, "Pledges by status (strongest first)", "pledges", await queries.CountByStatusAsync(request.Context.Filter),
+            ChartBuilders.RankedBars(ByStatus, "Pledges by status (strongest first)", "pledges", await queries.Pledges.CountByStatusAsync(request.Context.Filter),
                 key => Slug.TryParse<PledgeStatus>(key, out var s) ? ChartColors.Of(s) : "#888", ChartCaption.For(request.Context)))
         .AddChart(ByCountry, async (queries, request) =>
-            ChartBuilders.StatusByCountry(ByCountry, await queries.GetCountryRowsAsync(request.Context.Filter), ChartCaption.For(request.Context)))
+            ChartBuilders.StatusByCountry(ByCountry, await queries.Countries.GetCountryRowsAsync(request.Context.Filter), ChartCaption.For(request.Context)))
         .AddChart(ByCategoryAndStatus, async (queries, request) =>
-            ChartBuilders.CategoryByStatus(ByCategoryAndStatus, await queries.CountByMainCategoryAndStatusAsync(request.Context.Filter), ChartCaption.For(request.Context)));
+            ChartBuilders.CategoryByStatus(ByCategoryAndStatus, await queries.Pledges.CountByMainCategoryAndStatusAsync(request.Context.Filter), ChartCaption.For(request.Context)));
 }

@@ -14,7 +14,7 @@ public static class TimelineFeature
             var context = request.Context;
             var kind = Kind(request);
             var coalitionInScope = context.Filter.Countries.Any(c => context.Reference.Find(c)?.Role == CoalitionRole.Member);
-            var events = (await queries.GetEventsAsync(context.Filter, coalitionInScope)).Where(e => kind is null || e.Kind == kind).ToList();
+            var events = (await queries.Events.GetEventsAsync(context.Filter, coalitionInScope)).Where(e => kind is null || e.Kind == kind).ToList();
             return ChartBuilders.Timeline(Chart, events, context.Filter.AsOf ?? context.Reference.AsOf,
                 ChartCaption.For(context) + (kind is { } shown ? $" · Kind: {Vocabulary.Label(shown)}" : ""));
         }, request => Kind(request)?.ToString() ?? "");
