@@ -40,6 +40,22 @@ public sealed class HostileRequestTests(DashboardAppFactory factory) : IClassFix
         Assert.DoesNotContain("slide-number-error", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("GET", "/_bench/memory")]
+    [InlineData("POST", "/_bench/clear-cache")]
+    [InlineData("POST", "/_bench/queries")]
+    public async Task BenchmarkEndpoints_AreNotThere_UnlessTheHarnessTurnsBenchmarkModeOn(string method, string url)
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        // Nobody can drop the shared caches or force a full collection on a running dashboard: no endpoint answers
+        // (a GET is the not-found page; a POST is refused by the pages' form handling, which wants an antiforgery token).
+        Assert.Equal(method == "GET" ? System.Net.HttpStatusCode.NotFound : System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task AfterTheNotFoundPageWasAskedFor_UnknownUrlsStill404()
     {

@@ -1,4 +1,7 @@
 using CoalitionDashboard.Components.Charts;
+using CoalitionDashboard.Features.Api;
+using CoalitionDashboard.Features.Briefings;
+using CoalitionDashboard.Features.Export;
 using CoalitionDashboard.Features.Map;
 using CoalitionDashboard.Features.Overview;
 using CoalitionDashboard.Features.Pledges;
@@ -8,10 +11,26 @@ namespace CoalitionDashboard.Features;
 
 public static class FeatureRegistration
 {
-    /// <summary>Every feature's own services: for now, the charts they offer to interactive islands.</summary>
+    /// <summary>
+    /// Every feature's own services: the charts they offer to interactive islands (in the <see cref="ChartCatalog"/>),
+    /// the decks, the API's queries. The pages themselves are found by the router.
+    /// </summary>
     public static IServiceCollection AddDashboardFeatures(this IServiceCollection services)
     {
         services.AddScoped<ChartCatalog>();
-        return services.AddOverviewFeature().AddMapFeature().AddPledgesFeature().AddTimelineFeature();
+        return services
+            .AddOverviewFeature().AddMapFeature().AddPledgesFeature().AddTimelineFeature()
+            .AddBriefingsFeature().AddApiFeature();
+    }
+
+    /// <summary>
+    /// The features' endpoints besides their pages: the JSON API and the exports. Returns the API's group, on which the
+    /// host puts its output cache policy.
+    /// </summary>
+    public static RouteGroupBuilder MapDashboardFeatures(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapDashboardApi();
+        app.MapExports();
+        return api;
     }
 }

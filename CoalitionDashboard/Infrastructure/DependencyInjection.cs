@@ -2,6 +2,7 @@ using CoalitionDashboard.Features;
 using CoalitionDashboard.Data;
 using CoalitionDashboard.Data.Import;
 using CoalitionDashboard.ReadModel;
+using CoalitionDashboard.Infrastructure.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -82,9 +83,6 @@ public static class DependencyInjection
         builder.Services.AddSingleton<Components.Layout.ThemeStylesheet>();
         builder.Services.AddSingleton(sp => new Components.Layout.VersionedAssets(sp.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
         builder.Services.AddScoped<Components.Shared.PopoverHostClaim>();
-        builder.Services.AddScoped<Features.Api.ApiQueries>();
-        builder.Services.AddSingleton<Features.Briefings.DeckStore>();
-        builder.Services.AddScoped<Features.Briefings.DeckBuilder>();
         builder.Services.AddSingleton<Data.Markdown.MarkdownRenderer>();
         builder.Services.AddDashboardFeatures();
         builder.Services.AddBenchmarkMode(builder.Configuration);

@@ -1,3 +1,4 @@
+using CoalitionDashboard.Infrastructure.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;

@@ -1,6 +1,7 @@
 using CoalitionDashboard.Components;
 using CoalitionDashboard.Components.Layout;
-using CoalitionDashboard.Features.Api;
+using CoalitionDashboard.Features;
+using CoalitionDashboard.Infrastructure.Diagnostics;
 
 namespace CoalitionDashboard.Infrastructure;
 
@@ -41,9 +42,9 @@ public static class WebApplicationExtensions
         // A probe reads; anything else (PUT, DELETE, TRACE, …) is 405 with Allow, not a 200.
         app.MapHealthChecks("/healthz").WithMetadata(new Microsoft.AspNetCore.Routing.HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapThemeStylesheet();
+        // Only when the harness runs the app in benchmark mode (Infrastructure/Diagnostics).
         app.MapBenchmarkEndpoints();
-        var api = app.MapDashboardApi();
-        Features.Export.ExportEndpoints.MapExports(app);
+        var api = app.MapDashboardFeatures();
         app.MapStaticAssets();
         var pages = app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         if (PageOutputCache.IsEnabled(app.Configuration))

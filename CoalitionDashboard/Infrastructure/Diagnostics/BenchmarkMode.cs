@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
-namespace CoalitionDashboard.Infrastructure;
+namespace CoalitionDashboard.Infrastructure.Diagnostics;
 
 /// <summary>
 /// Diagnostics for the performance harness, off unless <c>Benchmark:Enabled</c> is true (the harness sets it

@@ -1,0 +1,7 @@
+namespace CoalitionDashboard.Features.Api;
+
+public static class ApiFeature
+{
+    /// <summary>The JSON API's queries (its records are shaped from the read side's).</summary>
+    public static IServiceCollection AddApiFeature(this IServiceCollection services) => services.AddScoped<ApiQueries>();
+}
