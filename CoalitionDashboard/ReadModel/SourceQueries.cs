@@ -59,12 +59,12 @@ public sealed class SourceQueries(IDbContextFactory<CoalitionDbContext> contextF
             return null;
         }
         var records = new List<RecordRef>();
-        records.AddRange(source.Countries.Select(c => new RecordRef("Country", c.Iso3, c.Name, $"countries/{c.Iso3}")));
-        records.AddRange(source.Organisations.Select(o => new RecordRef("Organisation", o.Id, o.Name, $"organisations/{o.Id}")));
-        records.AddRange(source.Pledges.Select(p => new RecordRef("Pledge", p.Id, p.Title, $"pledges")));
-        records.AddRange(source.Events.Select(e => new RecordRef("Event", e.Id, $"{e.DateText}: {e.Title}", $"timeline#{e.Id}")));
-        records.AddRange(source.Quotes.Select(q => new RecordRef("Quote", q.Id, $"{q.Speaker}: “{Shorten(q.Text)}”", $"quotes#{q.Id}")));
-        records.AddRange(source.Issues.Select(o => new RecordRef("Open issue", o.Id, o.Title, $"open-issues#{o.Id}")));
+        records.AddRange(source.Countries.Select(c => new RecordRef("Country", c.Iso3, c.Name, DashboardUrls.Country(c.Iso3))));
+        records.AddRange(source.Organisations.Select(o => new RecordRef("Organisation", o.Id, o.Name, DashboardUrls.Organisation(o.Id))));
+        records.AddRange(source.Pledges.Select(p => new RecordRef("Pledge", p.Id, p.Title, DashboardUrls.Pledges())));
+        records.AddRange(source.Events.Select(e => new RecordRef("Event", e.Id, $"{e.DateText}: {e.Title}", DashboardUrls.Timeline(eventId: e.Id))));
+        records.AddRange(source.Quotes.Select(q => new RecordRef("Quote", q.Id, $"{q.Speaker}: “{Shorten(q.Text)}”", DashboardUrls.Quotes(quoteId: q.Id))));
+        records.AddRange(source.Issues.Select(o => new RecordRef("Open issue", o.Id, o.Title, DashboardUrls.OpenIssues(issueId: o.Id))));
         return new SourceDetail(source.Row with { Records = records.Count }, records);
     }
 
