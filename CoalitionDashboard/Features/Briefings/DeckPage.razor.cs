@@ -1,0 +1,147 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using CoalitionDashboard.ReadModel.Filtering;
+
+namespace CoalitionDashboard.Features.Briefings;
+
+public partial class DeckPage
+{
+    private DeckViewModel? _view;
+    private string? _viewKey;
+    private int _current = 1;
+    private bool _presenter;
+    private readonly DateTime _opened = DateTime.UtcNow;
+    private IJSObjectReference? _module;
+    private DotNetObjectReference<DeckPage>? _self;
+    private Timer? _clock;
+    private int _announced;
+    private string _querySuffix = "";
+
+    [Parameter]
+    public required string Slug { get; set; }
+
+    // Read as text: Blazor's own int binding throws on "abc" or "1e5" (a 500, and a dead circuit); a bad value is
+    // reported on the slide and the first (or nearest) slide shown.
+    [SupplyParameterFromQuery(Name = "slide")]
+    public string? SlideNumber { get; set; }
+
+    private string? _slideError;
+
+    [SupplyParameterFromQuery(Name = "presenter")]
+    public string? Presenter { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var reference0 = await ReferenceData.GetAsync();
+        var deck = Slug == AdHocDeck.Slug
+            ? AdHocDeck.For(new FilterContext(FilterParser.Parse(new Uri(Navigation.Uri).Query, reference0.Codes).Filter, [], reference0))
+            : Store.Get(Slug);
+        if (deck is null)
+        {
+            Navigation.NotFound();
+            return;
+        }
+        _presenter = Presenter is not null;
+        var reference = await ReferenceData.GetAsync();
+        var query = new Uri(Navigation.Uri).Query;
+        var urlHasFilter = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query).Keys.Any(k => DashboardFilter.Keys.Contains(k));
+        // A filter in the URL replaces the deck's own.
+        var parsed = FilterParser.Parse(urlHasFilter ? query : "?" + (deck.Meta.Filter ?? ""), reference.Codes);
+        _querySuffix = urlHasFilter && !parsed.Filter.IsEmpty ? "?" + parsed.Filter.Query : "";
+        var key = (deck.Slug == AdHocDeck.Slug ? "view" : deck.GetHashCode().ToString(System.Globalization.CultureInfo.InvariantCulture)) + "|" + parsed.Filter.Query;
+        if (key != _viewKey)
+        {
+            _viewKey = key;
+            _view = await Builder.BuildAsync(deck, new FilterContext(parsed.Filter, parsed.Errors, reference));
+        }
+        _slideError = null;
+        var requested = 1;
+        if (!string.IsNullOrWhiteSpace(SlideNumber) && !int.TryParse(SlideNumber.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out requested))
+        {
+            // Digits too many for a number are a slide past the end; anything else is not a slide number.
+            requested = SlideNumber.Trim().All(char.IsAsciiDigit) ? int.MaxValue : 1;
+            _slideError = requested == 1 ? $"'{Shorten(SlideNumber)}' is not a slide number; showing slide 1." : null;
+        }
+        if (requested > _view!.Count || requested < 1)
+        {
+            _slideError = $"This deck has {_view.Count} slides; showing slide {Math.Clamp(requested, 1, _view.Count)}.";
+        }
+        _current = Math.Clamp(requested, 1, _view.Count);
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _self = DotNetObjectReference.Create(this);
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/deck.js");
+            await _module.InvokeVoidAsync("init", _self, Slug, _presenter);
+            if (_presenter)
+            {
+                _clock = new Timer(_ => InvokeAsync(StateHasChanged), null, 1000, 1000);
+            }
+        }
+        if (_module is null)
+        {
+            return;
+        }
+        // Every render may change what is on the stage: fit it again (cheap: a few layout reads per slide).
+        await _module.InvokeVoidAsync("fit");
+        if (_announced != _current)
+        {
+            _announced = _current;
+            await _module.InvokeVoidAsync("announce", _current);
+        }
+    }
+
+    [JSInvokable]
+    public Task Move(string action)
+    {
+        var target = action switch
+        {
+            "next" => _current + 1,
+            "previous" => _current - 1,
+            "first" => 1,
+            "last" => _view?.Count ?? 1,
+            _ => _current,
+        };
+        return MoveAsync(target);
+    }
+
+    [JSInvokable]
+    public Task Follow(int slide) => slide == _current ? Task.CompletedTask : MoveAsync(slide);
+
+    // The deck is an island on a page rendered on the server: a move shows the slide at once and puts it in the URL
+    // (history.pushState) without fetching the page again; back and forward fetch the page for that slide.
+    private async Task MoveAsync(int target)
+    {
+        target = Math.Clamp(target, 1, _view?.Count ?? 1);
+        if (target != _current && _module is not null)
+        {
+            _current = target;
+            _slideError = null;
+            StateHasChanged();
+            await _module.InvokeVoidAsync("show", Navigation.GetUriWithQueryParameter("slide", target), $"{_view?.Deck.Meta.Title ?? "Briefing"} · slide {target}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _clock?.Dispose();
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.InvokeVoidAsync("dispose");
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The window is gone.
+            }
+        }
+        _self?.Dispose();
+    }
+
+    private static string Shorten(string text) => text.Length <= 24 ? text : text[..24] + "…";
+}
