@@ -32,27 +32,17 @@ public partial class DeckPage
 
     protected override async Task OnParametersSetAsync()
     {
-        var reference0 = await ReferenceData.GetAsync();
-        var deck = Slug == AdHocDeck.Slug
-            ? AdHocDeck.For(new FilterContext(FilterParser.Parse(new Uri(Navigation.Uri).Query, reference0.Codes).Filter, [], reference0))
-            : Store.Get(Slug);
-        if (deck is null)
+        if (await Decks.ResolveAsync(Slug, Navigation.Uri) is not { } resolved)
         {
             Navigation.NotFound();
             return;
         }
         _presenter = Presenter is not null;
-        var reference = await ReferenceData.GetAsync();
-        var query = new Uri(Navigation.Uri).Query;
-        var urlHasFilter = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query).Keys.Any(k => DashboardFilter.Keys.Contains(k));
-        // A filter in the URL replaces the deck's own.
-        var parsed = FilterParser.Parse(urlHasFilter ? query : "?" + (deck.Meta.Filter ?? ""), reference.Codes);
-        _querySuffix = urlHasFilter && !parsed.Filter.IsEmpty ? "?" + parsed.Filter.Query : "";
-        var key = (deck.Slug == AdHocDeck.Slug ? "view" : deck.GetHashCode().ToString(System.Globalization.CultureInfo.InvariantCulture)) + "|" + parsed.Filter.Query;
-        if (key != _viewKey)
+        _querySuffix = resolved.QuerySuffix;
+        if (resolved.Key != _viewKey)
         {
-            _viewKey = key;
-            _view = await Builder.BuildAsync(deck, new FilterContext(parsed.Filter, parsed.Errors, reference));
+            _viewKey = resolved.Key;
+            _view = await Builder.BuildAsync(resolved.Deck, resolved.Context);
         }
         _slideError = null;
         var requested = 1;
