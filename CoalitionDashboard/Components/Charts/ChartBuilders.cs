@@ -98,7 +98,8 @@ public static class ChartBuilders
             .Select(g => (Category: g.Key, Total: g.Sum(c => c.Count), ByStatus: g.ToDictionary(c => c.Status, c => c.Count)))
             .OrderByDescending(g => g.Total).ThenBy(g => g.Category).ToList();
         var statuses = counts.Select(c => c.Status).Distinct().Order().ToList();
-        var height = Math.Max(220, 90 + categories.Count * 38) + 60;
+        // The bars, and room above them for the legend's rows (one per status where the chart is narrow).
+        var height = Math.Max(220, 90 + categories.Count * 38) + 60 + statuses.Count * 19;
         return new ChartSpec(
             id, title,
             $"{title}: stacked bar chart. " + string.Join("; ", categories.Select(c =>
@@ -124,7 +125,19 @@ public static class ChartBuilders
                 layout.BarMode = BarModeEnum.Stack;
                 layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "Pledges and positions" }, GridColor = palette.Grid, ZeroLineColor = palette.Grid, RangeMode = Plotly.Blazor.LayoutLib.XAxisLib.RangeModeEnum.ToZero, AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True }];
                 layout.YAxis = [new YAxis { AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed, AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True, GridColor = palette.Grid }];
-                layout.Legend = [new Legend { TraceOrder = Plotly.Blazor.LayoutLib.LegendLib.TraceOrderFlag.Normal, Font = new Plotly.Blazor.LayoutLib.LegendLib.Font { Color = palette.Text, Size = 11 } }];
+                // The statuses in rows above the bars (plotly makes room for them): beside the bars they leave a phone's
+                // plot no width.
+                layout.Legend = [new Legend
+                {
+                    Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H,
+                    TraceOrder = Plotly.Blazor.LayoutLib.LegendLib.TraceOrderFlag.Normal,
+                    X = 0, XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Left,
+                    Y = 1, YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Bottom,
+                    Font = new Plotly.Blazor.LayoutLib.LegendLib.Font { Color = palette.Text, Size = 11 },
+                }];
+                layout.Title.Y = 0.995m;
+                layout.Title.YRef = Plotly.Blazor.LayoutLib.TitleLib.YRefEnum.Container;
+                layout.Title.YAnchor = Plotly.Blazor.LayoutLib.TitleLib.YAnchorEnum.Top;
                 return layout;
             },
             new ChartTable(
