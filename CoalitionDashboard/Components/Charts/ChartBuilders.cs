@@ -42,8 +42,7 @@ public static class ChartBuilders
             palette =>
             {
                 var layout = BaseLayout(palette, title, caption, height);
-                layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = Encode(valueLabel) }, GridColor = palette.Grid, ZeroLineColor = palette.Grid, RangeMode = Plotly.Blazor.LayoutLib.XAxisLib.RangeModeEnum.ToZero, AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True }];
-                layout.YAxis = [new YAxis { AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed, AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True, GridColor = palette.Grid }];
+                HorizontalCountAxes(layout, palette, Encode(valueLabel));
                 layout.ShowLegend = false;
                 return layout;
             },
@@ -123,8 +122,7 @@ public static class ChartBuilders
             {
                 var layout = BaseLayout(palette, title, caption, height);
                 layout.BarMode = BarModeEnum.Stack;
-                layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "Pledges and positions" }, GridColor = palette.Grid, ZeroLineColor = palette.Grid, RangeMode = Plotly.Blazor.LayoutLib.XAxisLib.RangeModeEnum.ToZero, AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True }];
-                layout.YAxis = [new YAxis { AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed, AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True, GridColor = palette.Grid }];
+                HorizontalCountAxes(layout, palette, "Pledges and positions");
                 // The statuses in rows above the bars (plotly makes room for them): beside the bars they leave a phone's
                 // plot no width.
                 layout.Legend = [new Legend
@@ -197,6 +195,13 @@ public static class ChartBuilders
             new ChartTable(["Date", "Event", "Kind"], events.Select(e => (IReadOnlyList<string>)[e.DateText, e.Title, Vocabulary.Label(e.Kind)]).ToList()),
             Key(id, caption, events.Select(e => e.Id)),
             height);
+    }
+
+    /// <summary>Counts along x from zero, categories down y in the order given (largest first).</summary>
+    private static void HorizontalCountAxes(Plotly.Blazor.Layout layout, ChartPalette palette, string valueTitle)
+    {
+        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = valueTitle }, GridColor = palette.Grid, ZeroLineColor = palette.Grid, RangeMode = Plotly.Blazor.LayoutLib.XAxisLib.RangeModeEnum.ToZero, AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True }];
+        layout.YAxis = [new YAxis { AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed, AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True, GridColor = palette.Grid }];
     }
 
     internal static Plotly.Blazor.Layout BaseLayout(ChartPalette palette, string title, string caption, int height, int captionShift = -62) => new()
