@@ -42,7 +42,7 @@ public static class ChartBuilders
             palette =>
             {
                 var layout = BaseLayout(palette, title, caption, height);
-                HorizontalCountAxes(layout, palette, Encode(valueLabel));
+                HorizontalCountAxes(layout, palette, Encode(valueLabel), points.Count == 0 ? 0 : points.Max(p => p.Count));
                 layout.ShowLegend = false;
                 return layout;
             },
@@ -75,7 +75,7 @@ public static class ChartBuilders
                 var layout = BaseLayout(palette, title, caption, height);
                 layout.BarMode = BarModeEnum.Stack;
                 layout.XAxis = [new XAxis { TickAngle = -45, AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True, GridColor = palette.Grid }];
-                layout.YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "Pledges and positions" }, GridColor = palette.Grid, DTick = 1, AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True }];
+                layout.YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "Pledges and positions" }, GridColor = palette.Grid, DTick = CountTicks(countries.Count == 0 ? 0 : countries.Max(c => c.Pledges)).DTick, TickFormat = ",d", AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True }];
                 layout.Legend = [new Legend { Font = new Plotly.Blazor.LayoutLib.LegendLib.Font { Color = palette.Text, Size = 11 } }];
                 return layout;
             },
@@ -122,7 +122,7 @@ public static class ChartBuilders
             {
                 var layout = BaseLayout(palette, title, caption, height);
                 layout.BarMode = BarModeEnum.Stack;
-                HorizontalCountAxes(layout, palette, "Pledges and positions");
+                HorizontalCountAxes(layout, palette, "Pledges and positions", categories.Count == 0 ? 0 : categories.Max(c => c.Total));
                 // The statuses in rows above the bars (plotly makes room for them): beside the bars they leave a phone's
                 // plot no width.
                 layout.Legend = [new Legend
@@ -198,11 +198,19 @@ public static class ChartBuilders
     }
 
     /// <summary>Counts along x from zero, categories down y in the order given (largest first).</summary>
-    private static void HorizontalCountAxes(Plotly.Blazor.Layout layout, ChartPalette palette, string valueTitle)
+    private static void HorizontalCountAxes(Plotly.Blazor.Layout layout, ChartPalette palette, string valueTitle, int max)
     {
-        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = valueTitle }, GridColor = palette.Grid, ZeroLineColor = palette.Grid, RangeMode = Plotly.Blazor.LayoutLib.XAxisLib.RangeModeEnum.ToZero, AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True }];
+        var (dtick, format) = CountTicks(max);
+        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = valueTitle }, GridColor = palette.Grid, ZeroLineColor = palette.Grid, RangeMode = Plotly.Blazor.LayoutLib.XAxisLib.RangeModeEnum.ToZero, AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True,
+            DTick = dtick, TickFormat = format }];
         layout.YAxis = [new YAxis { AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed, AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True, GridColor = palette.Grid }];
     }
+
+    /// <summary>
+    /// Ticks of a count axis are whole numbers: one per unit up to 12 (plotly would put ticks at 0.5), plotly's own
+    /// steps above (2, 5, 10…), printed without decimals.
+    /// </summary>
+    internal static (object? DTick, string Format) CountTicks(int max) => (max <= 12 ? 1 : null, ",d");
 
     internal static Plotly.Blazor.Layout BaseLayout(ChartPalette palette, string title, string caption, int height, int captionShift = -62) => new()
     {

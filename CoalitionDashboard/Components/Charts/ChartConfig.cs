@@ -14,8 +14,8 @@ public static class ChartConfig
         DisplayLogo = false,
         DisplayModeBar = spec.ModeBar ? Plotly.Blazor.ConfigLib.DisplayModeBarEnum.Hover : Plotly.Blazor.ConfigLib.DisplayModeBarEnum.False,
         TopoJsonUrl = topoJsonUrl,
-        ModeBarButtonsToRemove = new[] { "select2d", "lasso2d", "autoScale2d", "toggleSpikelines", "hoverClosestCartesian", "hoverCompareCartesian" },
-        // "Download plot as a png" saves the chart with its title and its caption (filter, source, data-as-of).
-        ToImageButtonOptions = new { format = "png", filename = "coalition-" + spec.Id, width = 1280, height = Math.Max(spec.Height, 480), scale = 2 },
+        // Plotly's buttons are Tab stops: only those the panel has no button of its own for stay (the map's zoom and pan).
+        // Saving an image is the panel's PNG and SVG buttons, on an opaque background with the title, filter and source.
+        ModeBarButtonsToRemove = new[] { "toImage", "select2d", "lasso2d", "autoScale2d", "toggleSpikelines", "hoverClosestCartesian", "hoverCompareCartesian" },
     };
 }

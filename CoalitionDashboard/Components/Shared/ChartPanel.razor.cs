@@ -185,12 +185,20 @@ public partial class ChartPanel
 
     private void ToggleData() => _showData = !_showData;
 
-    // The same export as plotly's own camera button, reachable from the keyboard.
-    private async Task SavePngAsync()
+    // Saves the chart as drawn, on the page's opaque background (js/shell.js), reachable from the keyboard.
+    private async Task SaveAsync(string format)
     {
-        if (_chart is not null)
+        if (_chart is null)
         {
-            await _chart.DownloadImage(ImageFormat.Png, (uint)Math.Max(Spec.Height, 480), 1280, "coalition-" + Spec.Id);
+            return;
+        }
+        try
+        {
+            await JS.InvokeAsync<bool>("coalitionShell.saveChart", _plotArea, format, "coalition-" + Spec.Id, 1280, Math.Max(Spec.Height, 480));
+        }
+        catch (Exception e) when (e is JSException or JSDisconnectedException)
+        {
+            // The tab went away, or the browser refused the download: nothing to undo.
         }
     }
 

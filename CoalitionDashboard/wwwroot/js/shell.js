@@ -127,10 +127,50 @@ function drawWhenVisible(element, chart) {
 // Printing draws every chart (those not drawn yet appear as soon as plotly has drawn them).
 window.addEventListener("beforeprint", () => [...waiting.keys()].forEach(drawNow));
 
-// For charts: the theme the page shows, and drawing when in view.
-window.coalitionShell = { effectiveDark, drawWhenVisible };
+// Saving a chart (the panel's PNG and SVG buttons): on the page's own opaque background (a transparent image saved
+// from the dark theme would lose its light text on a white slide), with room around the title, filter and source.
+async function saveChart(area, format, filename, width, height) {
+    const gd = area?.querySelector(".js-plotly-plot");
+    if (!gd || !window.Plotly) return false;
+    const background = opaqueBackground(area);
+    const margin = Object.assign({}, gd.layout.margin);
+    margin.l = Math.max(margin.l ?? 0, 40);
+    margin.r = Math.max(margin.r ?? 0, 40);
+    margin.t = Math.max(margin.t ?? 0, 70);
+    margin.b = Math.max(margin.b ?? 0, 110);
+    const layout = Object.assign({}, gd.layout, { paper_bgcolor: background, plot_bgcolor: background, margin, width, height, autosize: false });
+    const url = await window.Plotly.toImage(
+        { data: gd.data, layout, config: { topojsonURL: gd._context?.topojsonURL, staticPlot: true } },
+        { format, width, height, scale: format === "png" ? 2 : 1 });
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `${filename}.${format}`;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    return true;
+}
+
+function opaqueBackground(element) {
+    for (let node = element; node && node.nodeType === 1; node = node.parentElement) {
+        const colour = getComputedStyle(node).backgroundColor;
+        const alpha = colour.match(/rgba\([^)]*,\s*([\d.]+)\)/);
+        if (colour && colour !== "transparent" && (!alpha || Number(alpha[1]) >= 0.99)) return colour;
+    }
+    return effectiveDark() ? "#1c1f24" : "#ffffff";
+}
+
+// For charts: the theme the page shows, drawing when in view, and saving.
+window.coalitionShell = { effectiveDark, drawWhenVisible, saveChart };
 
 document.addEventListener("click", event => {
+    const skip = event.target.closest?.(".skip-link");
+    if (skip) {
+        // The skip link moves the keyboard's focus (not only the scroll position) to the content.
+        event.preventDefault();
+        document.getElementById("main")?.focus();
+        return;
+    }
     const target = event.target.closest("[data-shell]");
     if (!target) return;
     switch (target.dataset.shell) {
@@ -158,7 +198,26 @@ function checkIslands() {
 }
 new MutationObserver(checkIslands).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-island"] });
 
+// After following a link to another page, focus goes to its heading (a screen reader announces the new page), as
+// Blazor's FocusOnNavigate would; but not on the first load (the keyboard starts at the skip link) and not after a
+// filter change (the focus stays in the filter bar, where the person is working).
+let focusHeading = false;
+document.addEventListener("click", event => {
+    const link = event.target.closest?.("a[href]");
+    focusHeading = !!link && !link.closest(".filter-bar") && !link.hash;
+}, true);
+
+function focusNewPage() {
+    if (!focusHeading) return;
+    focusHeading = false;
+    const heading = document.querySelector("main h1");
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+}
+
 function ready() {
+    focusNewPage();
     restoreDrawer();
     syncThemeButton();
     checkIslands();
