@@ -96,6 +96,29 @@ public sealed partial class BriefingTests(BrowserFixture fixture) : BrowserTest(
         AssertNoExternalRequests();
     }
 
+    [Fact]
+    public async Task CtrlP_OnTheDeckPage_PrintsEverySlideOnePerPage()
+    {
+        // Arrange
+        await Page.GotoAsync(Deck + "?slide=3");
+        await WaitForDeckAsync();
+        var total = await TotalAsync();
+
+        // The browser's print dialog is counted, not opened (a headless browser would be busy printing)
+        await Page.EvaluateAsync("() => { window.__prints = 0; window.print = () => { window.__prints++; }; }");
+
+        // Act: Ctrl+P, as a presenter would, then what the browser prints
+        await Page.Keyboard.PressAsync("Control+P");
+        await Page.WaitForFunctionAsync("() => window.__prints === 1");
+        await Page.WaitForFunctionAsync(AllChartsDrawn);
+        var pdf = await Page.PdfAsync(new() { PreferCSSPageSize = true });
+
+        // Assert: every slide, one per page, and the deck on screen still shows slide 3
+        Assert.Equal(total, PageCount(pdf));
+        await Assertions.Expect(Page.Locator("[data-testid=deck] [data-testid=slide-number]")).ToHaveTextAsync($"3 / {total}");
+        Assert.Empty(ConsoleErrors);
+    }
+
     /// <summary>
     /// On a 1920x1080 projector and on the printed page, nothing on any slide is cut off at the bottom: long
     /// tables and lists are shrunk to fit, charts take their height from the slide.

@@ -16,6 +16,7 @@ public partial class DeckPage
     private Timer? _clock;
     private int _announced;
     private string _querySuffix = "";
+    private bool _printCopies;
 
     [Parameter]
     public required string Slug { get; set; }
@@ -96,6 +97,17 @@ public partial class DeckPage
             _ => _current,
         };
         return MoveAsync(target);
+    }
+
+    /// <summary>Called by deck.js when the browser is idle (or at Ctrl+P): render every slide for printing.</summary>
+    [JSInvokable]
+    public void PreparePrint()
+    {
+        if (!_printCopies && !_presenter)
+        {
+            _printCopies = true;
+            StateHasChanged();
+        }
     }
 
     [JSInvokable]

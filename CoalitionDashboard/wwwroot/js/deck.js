@@ -16,6 +16,12 @@ export function init(dotnet, slug, presenter) {
         else if (key === "End") action = "last";
         else if (key === "f" || key === "F") { toggleFullscreen(); event.preventDefault(); return; }
         else if ((key === "n" || key === "N") && !presenter) { openPresenter(); event.preventDefault(); return; }
+        else if ((key === "p" || key === "P") && (event.ctrlKey || event.metaKey) && !presenter && !document.querySelector(".deck-print--copy")) {
+            // Printing before the copy of every slide is there: make it, then print.
+            event.preventDefault();
+            dotnet.invokeMethodAsync("PreparePrint").then(() => afterCharts(() => { fit(); window.print(); }));
+            return;
+        }
         if (action) {
             event.preventDefault();
             dotnet.invokeMethodAsync("Move", action);
@@ -31,6 +37,20 @@ export function init(dotnet, slug, presenter) {
     }
     state = { onKey, channel };
     fit();
+    if (!presenter) {
+        // The browser's own Print menu gives no time to render every slide: the copy is made then for the next
+        // print, and this one says so (app.css: .deck-print-note). Ctrl+P waits for it (above).
+        const beforePrint = () => {
+            if (!document.querySelector(".deck-print--copy")) {
+                dotnet.invokeMethodAsync("PreparePrint").catch(() => { });
+                return;
+            }
+            fit();
+            if (window.Plotly) document.querySelectorAll(".deck-print--copy .js-plotly-plot").forEach((plot) => window.Plotly.Plots.resize(plot));
+        };
+        window.addEventListener("beforeprint", beforePrint);
+        state.beforePrint = beforePrint;
+    }
     // The keys work from here on: tests and scripts wait for this mark before pressing them.
     document.documentElement.setAttribute("data-deck-ready", "true");
 }
@@ -48,11 +68,24 @@ export function announce(slide) {
     }
 }
 
+// Runs once the print copy is there and its charts drawn (or after three seconds at most).
+function afterCharts(then) {
+    const started = performance.now();
+    const check = () => {
+        const copy = document.querySelector(".deck-print--copy");
+        const waiting = !copy || [...copy.querySelectorAll(".chart-panel__plot")].some((plot) => !plot.querySelector(".main-svg"));
+        if (waiting && performance.now() - started < 3000) requestAnimationFrame(check);
+        else then();
+    };
+    requestAnimationFrame(check);
+}
+
 export function dispose() {
     if (state) {
         document.documentElement.removeAttribute("data-deck-ready");
         document.removeEventListener("keydown", state.onKey);
         if (state.channel) state.channel.close();
+        if (state.beforePrint) window.removeEventListener("beforeprint", state.beforePrint);
         state = null;
     }
 }
