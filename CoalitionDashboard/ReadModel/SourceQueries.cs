@@ -48,7 +48,12 @@ public sealed class SourceQueries(IDbContextFactory<CoalitionDbContext> contextF
                 Row = new SourceRow(s.Id, s.Outlet, s.Title, s.DateText, s.Date, s.Url, s.SeedFile, s.Reliability, s.Language, s.Note, 0),
                 Countries = s.Countries.OrderBy(c => c.Name).Select(c => new { c.Iso3, c.Name }).ToList(),
                 Organisations = s.Organisations.Select(o => new { o.Id, o.Name }).ToList(),
-                Pledges = s.Pledges.OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Title }).ToList(),
+                Pledges = s.Pledges.OrderBy(p => p.SortOrder).Select(p => new
+                {
+                    p.Id, p.Title, p.IsCoalitionWide,
+                    Country = p.Countries.OrderBy(c => c.Iso3).Select(c => c.Iso3).FirstOrDefault(),
+                    Organisation = p.Organisations.OrderBy(o => o.Id).Select(o => o.Id).FirstOrDefault(),
+                }).ToList(),
                 Events = s.Events.OrderBy(e => e.DateStart).Select(e => new { e.Id, e.Title, e.DateText }).ToList(),
                 Quotes = s.Quotes.OrderBy(q => q.SortOrder).Select(q => new { q.Id, q.Speaker, q.Text }).ToList(),
                 Issues = s.OpenIssues.OrderBy(o => o.Order).Select(o => new { o.Id, o.Title }).ToList(),
@@ -61,8 +66,12 @@ public sealed class SourceQueries(IDbContextFactory<CoalitionDbContext> contextF
         var records = new List<RecordRef>();
         records.AddRange(source.Countries.Select(c => new RecordRef("Country", c.Iso3, c.Name, DashboardUrls.Country(c.Iso3))));
         records.AddRange(source.Organisations.Select(o => new RecordRef("Organisation", o.Id, o.Name, DashboardUrls.Organisation(o.Id))));
-        records.AddRange(source.Pledges.Select(p => new RecordRef("Pledge", p.Id, p.Title, DashboardUrls.Pledges())));
-        records.AddRange(source.Events.Select(e => new RecordRef("Event", e.Id, $"{e.DateText}: {e.Title}", DashboardUrls.Timeline(eventId: e.Id))));
+        // A pledge opens where it is shown in full: on the profile of its first country (or organisation), at its card.
+        records.AddRange(source.Pledges.Select(p => new RecordRef("Pledge", p.Id, p.Title,
+            p.Country is { } iso3 ? DashboardUrls.Country(iso3) + "#" + Uri.EscapeDataString(p.Id)
+            : p.Organisation is { } org ? DashboardUrls.Organisation(org) + "#" + Uri.EscapeDataString(p.Id)
+            : DashboardUrls.Pledges())));
+        records.AddRange(source.Events.Select(e => new RecordRef("Event", e.Id, $"{DateDisplay.Format(e.DateText)}: {e.Title}", DashboardUrls.Timeline(eventId: e.Id))));
         records.AddRange(source.Quotes.Select(q => new RecordRef("Quote", q.Id, $"{q.Speaker}: “{Shorten(q.Text)}”", DashboardUrls.Quotes(quoteId: q.Id))));
         records.AddRange(source.Issues.Select(o => new RecordRef("Open issue", o.Id, o.Title, DashboardUrls.OpenIssues(issueId: o.Id))));
         return new SourceDetail(source.Row with { Records = records.Count }, records);

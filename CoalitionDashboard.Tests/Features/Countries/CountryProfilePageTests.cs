@@ -23,7 +23,7 @@ public sealed class CountryProfilePageTests(ImportedDatabase data) : DashboardTe
         // Assert
         page.WaitForAssertion(() => Assert.Equal("Belgium", page.Find("[data-testid=country-name]").TextContent));
         var events = page.FindAll(".event-list li").Select(li => li.TextContent).ToList();
-        Assert.Contains(events, e => e.Contains("2026-01-06", StringComparison.Ordinal) && e.Contains("Paris summit", StringComparison.Ordinal));
+        Assert.Contains(events, e => e.Contains("6 Jan 2026", StringComparison.Ordinal) && e.Contains("Paris summit", StringComparison.Ordinal));
         Assert.Equal(timeline.Count, events.Count);
         Assert.Equal($"Timeline events involving Belgium ({timeline.Count})", page.Find("[data-testid=country-events-title]").TextContent);
         Assert.DoesNotContain("None recorded", page.Markup, StringComparison.Ordinal);

@@ -158,7 +158,7 @@ public static class ChartBuilders
         var start = recent.Count >= 2 && recent.Count < events.Count ? recent.Min(e => e.Start).AddDays(-20) : (events.Count > 0 ? events.Min(e => e.Start).AddDays(-30) : end.AddYears(-1));
         return new ChartSpec(
             id, title,
-            $"{title}: {events.Count} events on a date axis. " + string.Join("; ", events.Select(e => $"{e.DateText} {e.Title}")),
+            $"{title}: {events.Count} events on a date axis. " + string.Join("; ", events.Select(e => $"{DateDisplay.Format(e.DateText)} {e.Title}")),
             _ => kinds.Select(kind =>
             {
                 var own = events.Where(e => e.Kind == kind).ToList();
@@ -192,7 +192,7 @@ public static class ChartBuilders
                 layout.ShowLegend = false;
                 return layout;
             },
-            new ChartTable(["Date", "Event", "Kind"], events.Select(e => (IReadOnlyList<string>)[e.DateText, e.Title, Vocabulary.Label(e.Kind)]).ToList()),
+            new ChartTable(["Date", "Event", "Kind"], events.Select(e => (IReadOnlyList<string>)[DateDisplay.Format(e.DateText)!, e.Title, Vocabulary.Label(e.Kind)]).ToList()),
             Key(id, caption, events.Select(e => e.Id)),
             height);
     }

@@ -35,7 +35,7 @@ public static class AdHocDeck
 
         var meta = new DeckMeta(
             "Briefing: " + context.Describe(),
-            "Generated from the dashboard view " + (filter.IsEmpty ? "(no filter)" : "?" + filter.Query),
+            "Generated from a dashboard view: every map, chart and table is drawn from the current data",
             // Dated by the data it shows (the view's date, or the latest fact covered), never by the day it was opened.
             context.Reference.ViewDate(filter) is { } day && day != DateOnly.MaxValue ? day : DateOnly.FromDateTime(DateTime.UtcNow),
             null, "Coalition dashboard",

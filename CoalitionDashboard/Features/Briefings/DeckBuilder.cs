@@ -158,7 +158,8 @@ public sealed class DeckBuilder(DashboardQueries queries)
                 var rows = (await queries.Quotes.GetQuotesAsync(quoteFilter))
                     .Where(q => quotes.Topic is null || q.Topic == quotes.Topic)
                     .Take(quotes.Limit).ToList();
-                return (new QuotesModel(rows), rows.SelectMany(q => q.Sources));
+                var lookedFor = "quotes" + (quotes.Topic is { } topic ? $" on {topic}" : "") + (quotes.Country is { } who ? $" by or about {context.Reference.NameOf(who)}" : "");
+                return (new QuotesModel(rows, lookedFor), rows.SelectMany(q => q.Sources));
             }
             case OpenIssuesWidget issues:
             {

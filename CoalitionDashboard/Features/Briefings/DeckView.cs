@@ -22,7 +22,8 @@ public sealed record PledgeTableModel(IReadOnlyList<PledgeRow> Rows, int Total, 
 
 public sealed record EventsModel(IReadOnlyList<EventRow> Events, int Total) : WidgetModel;
 
-public sealed record QuotesModel(IReadOnlyList<QuoteRow> Quotes) : WidgetModel;
+/// <param name="LookedFor">What the slide looked for ("quotes by or about France"), said when none is on record.</param>
+public sealed record QuotesModel(IReadOnlyList<QuoteRow> Quotes, string LookedFor = "quotes") : WidgetModel;
 
 public sealed record IssuesModel(IReadOnlyList<OpenIssueRow> Issues) : WidgetModel;
 

@@ -15,7 +15,8 @@ public enum MapView { World, Europe }
 /// <summary>One country's colour class on the map, also listed beside it (small states are hard to click).</summary>
 public sealed record MapEntry(string Iso3, string Name, string Value, string Color, int Rank);
 
-public sealed record MapModel(ChartSpec Spec, IReadOnlyList<MapEntry> Entries, IReadOnlyList<(string Label, string Color)> Legend);
+/// <param name="View">Europe or the world: the page sizes the map's height to its width by the view's shape.</param>
+public sealed record MapModel(ChartSpec Spec, IReadOnlyList<MapEntry> Entries, IReadOnlyList<(string Label, string Color)> Legend, MapView View = MapView.Europe);
 
 /// <summary>
 /// The choropleth of the participants. Plotly.Blazor 7.2 writes <c>LocationModeEnum.ISO3</c> as "iso-3", which
@@ -126,6 +127,9 @@ public static class MapBuilder
         {
             var layout = ChartBuilders.BaseLayout(palette, title, caption, chartHeight, captionShift: -6);
             layout.Margin = new Margin { L = 0, R = 0, T = 40, B = 44 };
+            // The map's height follows its width (app.css, by the view's shape, up to the chart's height): a fixed
+            // height leaves bands of empty card above and below the map on a phone. Slides size it themselves.
+            layout.Height = null;
             var europe = view == MapView.Europe;
             layout.Geo =
             [
@@ -164,7 +168,7 @@ public static class MapBuilder
             .Concat(context.Select(c => (IReadOnlyList<string>)[c.Name, "Not in the coalition"])).ToList());
         var key = $"map|{metric}|{category}|{view}|{caption}|" + string.Join(";", entries.Select(e => $"{e.Iso3}{e.Rank}")) + "|" + string.Join(",", context.Select(c => c.Iso3))
             + "|" + string.Join(";", participants.Select(r => r.Standing.AsOf.DayNumber + string.Join(",", r.Standing.Basis)));
-        return new MapModel(new ChartSpec("map", title, description, Traces, Layout, table, key, chartHeight, ModeBar: true), entries, legend);
+        return new MapModel(new ChartSpec("map", title, description, Traces, Layout, table, key, chartHeight, ModeBar: true), entries, legend, view);
     }
 
     private static (List<MapEntry> Entries, List<(string Label, string Color)> Legend) Classify(
