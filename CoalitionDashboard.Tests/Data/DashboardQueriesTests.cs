@@ -58,6 +58,24 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FilteredByACategory_TheCategoryChartsShowOnlyThatCategory()
+    {
+        // The ground-forces pledges also fall in other categories (hubs, air...): a reader who chose ground forces
+        // sees ground forces charted, every one of its pledges under it, and no other category.
+        var filter = await FilterAsync("?category=ground-forces");
+        var pledges = await Queries.Pledges.GetPledgesAsync(filter, Ct);
+        Assert.Contains(pledges, p => p.MainCategory != PledgeCategory.GroundForces);
+
+        var byCategory = await Queries.Pledges.CountByCategoryAsync(filter, Ct);
+        var byCategoryAndStatus = await Queries.Pledges.CountByMainCategoryAndStatusAsync(filter, Ct);
+
+        var point = Assert.Single(byCategory);
+        Assert.Equal(pledges.Count, point.Count);
+        Assert.All(byCategoryAndStatus, c => Assert.Equal(PledgeCategory.GroundForces, c.Category));
+        Assert.Equal(pledges.Count, byCategoryAndStatus.Sum(c => c.Count));
+    }
+
+    [Fact]
     public async Task TitlesPerCountry_AreEachCountrysFirstPledges_AtMostTheLimit()
     {
         var filter = await FilterAsync("");

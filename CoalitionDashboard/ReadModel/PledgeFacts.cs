@@ -232,11 +232,14 @@ public sealed class PledgeFacts
         }
     }
 
-    /// <summary>Pledges per category; a pledge counts once in each of its categories.</summary>
+    /// <summary>
+    /// Pledges per category; a pledge counts once in each of its categories. Filtered by a category, only that category
+    /// is counted: the pledges' other categories are not what the reader asked for.
+    /// </summary>
     public IReadOnlyDictionary<PledgeCategory, int> CountByCategory(DashboardFilter filter)
     {
-        var categories = Enum.GetValues<PledgeCategory>();
-        var counts = new int[categories.Length];
+        var categories = filter.Category is { } only ? [only] : Enum.GetValues<PledgeCategory>();
+        var counts = new int[Enum.GetValues<PledgeCategory>().Length];
         foreach (var i in Select(filter))
         {
             foreach (var category in categories)
@@ -250,8 +253,9 @@ public sealed class PledgeFacts
         return categories.Where(c => counts[(int)c] > 0).ToDictionary(c => c, c => counts[(int)c]);
     }
 
+    /// <summary>Pledges by main category and status; filtered by a category, every pledge counts under that category.</summary>
     public IReadOnlyList<CategoryStatusCount> CountByMainCategoryAndStatus(DashboardFilter filter) =>
-        Select(filter).GroupBy(i => (_main[i], _status[i])).Select(g => new CategoryStatusCount(g.Key.Item1, g.Key.Item2, g.Count())).ToList();
+        Select(filter).GroupBy(i => (filter.Category ?? _main[i], _status[i])).Select(g => new CategoryStatusCount(g.Key.Item1, g.Key.Item2, g.Count())).ToList();
 
     /// <summary>Per country: the pledges it is bound by, by (status, forces position), and the categories they fall in.</summary>
     public IReadOnlyDictionary<string, CountryPledges> ByCountry(DashboardFilter filter)

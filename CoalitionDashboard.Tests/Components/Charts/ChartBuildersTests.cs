@@ -37,6 +37,16 @@ public sealed class ChartBuildersTests
     }
 
     [Fact]
+    public void RankedBars_QuotesInALabel_StayQuotes()
+    {
+        // plotly decodes &amp; &lt; &gt; but shows &quot; and &#39; as typed: a hover label must not carry them.
+        var spec = ChartBuilders.RankedBars("c", "t", "pledges", [new("x", "\"Reassurance\" force & Türkiye's <navy>", 1)], _ => "#000", "caption");
+
+        var bar = Assert.IsType<Bar>(Assert.Single(spec.Traces(s_light)));
+        Assert.Equal("\"Reassurance\" force &amp; Türkiye's &lt;navy&gt;", bar.Y[0]);
+    }
+
+    [Fact]
     public void StatusByCountry_CountriesWithoutPledges_AreLeftOut()
     {
         var rows = new[] { Country("FRA", "France", 6, PledgeStatus.Announced), Country("ALB", "Albania", 0) };

@@ -246,7 +246,13 @@ public static class ChartBuilders
         ],
     };
 
-    public static string Encode(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>
+    /// Text for plotly's labels, which read a small tag set (&lt;b&gt;, &lt;br&gt;...) and decode only a few named entities:
+    /// the characters that could open a tag or an entity are escaped; quotes stay as they are (plotly would show
+    /// <c>&amp;quot;</c> literally).
+    /// </summary>
+    public static string Encode(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     private static string Key(string id, string caption, IEnumerable<string> parts) => id + "|" + caption + "|" + string.Join(";", parts);
 }
