@@ -84,7 +84,8 @@ function navigate(url, replace) {
 function onChange(event) {
     const input = event.target.closest("[data-nav-on-change]");
     if (!input) return;
-    const value = input.value;
+    if (input.hasAttribute("data-date-field") && !checkDay(input)) return;
+    const value = input.value.trim();
     const template = input.dataset.href || "";
     const latest = input.dataset.latestFrom;
     let url;
@@ -97,6 +98,61 @@ function onChange(event) {
     }
     if (url) navigate(url, false);
 }
+
+// <input data-date-field data-min data-max>: a day typed as YYYY-MM-DD, a real day, not before data-min (a later day
+// than data-max is the latest data). Anything else is refused where it was typed, with the reason, and nothing changes.
+function checkDay(input) {
+    const value = input.value.trim();
+    let problem = "";
+    if (value) {
+        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+        const date = m && new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+        if (!date || date.getUTCMonth() !== +m[2] - 1 || date.getUTCDate() !== +m[3]) {
+            problem = `"${value}" is not a day: write it as year-month-day, for example ${input.dataset.max || "2026-01-06"}.`;
+        } else if (input.dataset.min && value < input.dataset.min) {
+            problem = `The records start on ${input.dataset.min}: choose that day or a later one.`;
+        }
+    }
+    input.setCustomValidity(problem);
+    if (problem) input.reportValidity();
+    return !problem;
+}
+
+// A calendar button opens the browser's own date picker on the typed day, from a date input that is never seen (made
+// next to the field on first use); the day picked goes into the typed field, as if it had been typed there.
+function pickDay(id) {
+    const field = document.getElementById(id);
+    if (!field) return;
+    let proxy = field.parentElement.querySelector(":scope > input.date-proxy");
+    if (!proxy) {
+        proxy = document.createElement("input");
+        proxy.type = "date";
+        proxy.className = "date-proxy";
+        proxy.tabIndex = -1;
+        proxy.setAttribute("aria-hidden", "true");
+        if (field.dataset.min) proxy.min = field.dataset.min;
+        if (field.dataset.max) proxy.max = field.dataset.max;
+        proxy.addEventListener("change", () => {
+            if (!proxy.value) return;
+            field.value = proxy.value;
+            field.dispatchEvent(new Event("input", { bubbles: true }));
+            field.dispatchEvent(new Event("change", { bubbles: true }));
+        });
+        field.parentElement.style.position ||= "relative";
+        field.parentElement.appendChild(proxy);
+    }
+    proxy.value = /^\d{4}-\d{2}-\d{2}$/.test(field.value.trim()) ? field.value.trim() : "";
+    try {
+        proxy.showPicker();
+    } catch {
+        field.focus();
+    }
+}
+
+document.addEventListener("click", event => {
+    const button = event.target.closest?.("[data-date-picker-for]");
+    if (button) pickDay(button.dataset.datePickerFor);
+});
 
 // Charts draw when they come near the viewport (ChartPanel's Lazy): plotly.js is fetched and run only then.
 const waiting = new Map();
@@ -161,7 +217,7 @@ function opaqueBackground(element) {
 }
 
 // For charts: the theme the page shows, drawing when in view, and saving.
-window.coalitionShell = { effectiveDark, drawWhenVisible, saveChart };
+window.coalitionShell = { effectiveDark, drawWhenVisible, saveChart, pickDay };
 
 document.addEventListener("click", event => {
     const skip = event.target.closest?.(".skip-link");
