@@ -16,7 +16,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     };
 
-    public static TheoryData<string, string> Pages => SitePages.InBothThemes();
+    public static TheoryData<string, string> Pages =>
+        SitePages.InBothThemes("/briefings/paris-summit-2026/print", "/briefings/paris-summit-2026?slide=3&presenter=1");
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -44,4 +45,39 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             .ToList();
         Assert.True(serious.Count == 0, $"{path} ({theme}):\n" + string.Join("\n", serious));
     }
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task FilterPanel_WithThePickerAndEachSelectOpen_HasNoSeriousOrCriticalAxeViolations(string theme)
+    {
+        // Arrange
+        await Page.Context.AddCookiesAsync([new Cookie { Name = "cd-theme", Value = theme, Domain = BaseAddress.Host, Path = "/" }]);
+        await Page.GotoAsync("/pledges");
+        await WaitForInteractivityAsync();
+        await Page.GetByTestId("filter-toggle").ClickAsync();
+        var found = new List<string>();
+
+        // Act: the country picker with its suggestions, then each select with its list open
+        await Page.GetByLabel("Add a country").FillAsync("Po");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Option, new() { Name = "Poland" })).ToBeVisibleAsync();
+        found.AddRange(Serious(await Page.RunAxe(Wcag22), "country picker"));
+        await Page.GetByLabel("Add a country").FillAsync("");
+        await Page.Keyboard.PressAsync("Escape");
+        foreach (var select in new[] { "filter-bloc", "filter-category", "filter-status", "filter-reliability" })
+        {
+            await Page.GetByTestId(select).ClickAsync();
+            await Assertions.Expect(Page.Locator(".mud-popover-open [role=option], .mud-popover-open .mud-list-item").First).ToBeVisibleAsync();
+            found.AddRange(Serious(await Page.RunAxe(Wcag22), select));
+            await Page.Keyboard.PressAsync("Escape");
+            await Assertions.Expect(Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        }
+
+        // Assert
+        Assert.True(found.Count == 0, $"filter panel ({theme}):\n" + string.Join("\n", found));
+    }
+
+    private static IEnumerable<string> Serious(AxeResult results, string state) =>
+        results.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{state}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}");
 }

@@ -76,6 +76,34 @@ public sealed partial class BriefingTests(BrowserFixture fixture) : BrowserTest(
     }
 
     [Fact]
+    public async Task PresenterView_TimerRestarts_NotesResize_AndASlideWithoutNotesSaysSo()
+    {
+        // Arrange: the title slide has no notes
+        await Page.SetViewportSizeAsync(1920, 1080);
+        await Page.GotoAsync(Deck + "?slide=1&presenter=1");
+        await WaitForDeckAsync();
+        var notes = Page.GetByTestId("presenter-notes");
+        await Assertions.Expect(notes).ToContainTextAsync("No notes for this slide.");
+        var elapsed = Page.GetByTestId("presenter-elapsed");
+        await Assertions.Expect(elapsed).Not.ToHaveTextAsync("elapsed 00:00", new() { Timeout = 10_000 });
+        var before = await FontSizeAsync();
+
+        // Act
+        await Page.GetByTestId("presenter-restart-timer").ClickAsync();
+        await Page.GetByTestId("notes-larger").ClickAsync();
+        await Page.GetByTestId("notes-larger").ClickAsync();
+
+        // Assert: the timer starts again; the notes are larger; the notes fill the column under the next slide
+        await Assertions.Expect(elapsed).ToHaveTextAsync(new Regex(@"^elapsed 00:0\d$"));
+        Assert.True(await FontSizeAsync() >= before * 1.4, "two steps up should make the notes clearly larger");
+        var box = await notes.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.Y + box.Height >= 1080 - 40, $"the notes end at {box.Y + box.Height} px of 1080: the screen's lower part is unused");
+
+        async Task<double> FontSizeAsync() => await notes.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
+    }
+
+    [Fact]
     public async Task PrintedDeck_HasOnePagePerSlideAndNoNotes()
     {
         // Arrange

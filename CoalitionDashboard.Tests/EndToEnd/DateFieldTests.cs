@@ -93,7 +93,7 @@ public sealed partial class DateFieldTests(BrowserFixture fixture) : BrowserTest
 
         // Assert
         await Assertions.Expect(Page).ToHaveURLAsync(FromAndTo());
-        await Assertions.Expect(Page.GetByTestId("chip-dates")).ToContainTextAsync("2026-01-01 to 2026-01-31");
+        await Assertions.Expect(Page.GetByTestId("chip-dates")).ToContainTextAsync("1 Jan 2026 to 31 Jan 2026");
     }
 
     [GeneratedRegex(@"/map\?asof=2026-01-06$")]

@@ -10,7 +10,10 @@ public partial class DeckPage
     private string? _viewKey;
     private int _current = 1;
     private bool _presenter;
-    private readonly DateTime _opened = DateTime.UtcNow;
+    private DateTime _opened = DateTime.UtcNow;
+    private double _notesScale = 1;
+    private const double MinNotesScale = 0.75;
+    private const double MaxNotesScale = 2.5;
     private IJSObjectReference? _module;
     private DotNetObjectReference<DeckPage>? _self;
     private Timer? _clock;
@@ -30,6 +33,20 @@ public partial class DeckPage
 
     [SupplyParameterFromQuery(Name = "presenter")]
     public string? Presenter { get; set; }
+
+    // Time since the presenter view opened (or the timer was restarted): m:ss, or h:mm:ss past the hour.
+    private string Elapsed
+    {
+        get
+        {
+            var elapsed = DateTime.UtcNow - _opened;
+            return elapsed.ToString(elapsed.TotalHours >= 1 ? @"h\:mm\:ss" : @"mm\:ss", System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    private void RestartTimer() => _opened = DateTime.UtcNow;
+
+    private void ScaleNotes(int step) => _notesScale = Math.Clamp(Math.Round(_notesScale + step * 0.25, 2), MinNotesScale, MaxNotesScale);
 
     protected override async Task OnParametersSetAsync()
     {

@@ -147,11 +147,11 @@ public sealed class DashboardFilter : IEquatable<DashboardFilter>
         }
         if (From is not null || To is not null)
         {
-            Add($"Dates: {(From is { } f ? Format(f) : "…")} to {(To is { } t ? Format(t) : "…")}");
+            Add($"Dates: {(From is { } f ? DateDisplay.Format(f) : "…")} to {(To is { } t ? DateDisplay.Format(t) : "…")}");
         }
         if (AsOf is { } asOf)
         {
-            Add("As of " + Format(asOf));
+            Add("As of " + DateDisplay.Format(asOf));
         }
         if (MinReliability is { } min)
         {
