@@ -68,6 +68,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         {
             await Page.GetByTestId(select).ClickAsync();
             await Assertions.Expect(Page.Locator(".mud-popover-open [role=option], .mud-popover-open .mud-list-item").First).ToBeVisibleAsync();
+            // The list fades in: axe measures contrast on what is drawn, so it waits until the list is fully opaque.
+            await Page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-popover-open')].every(e => getComputedStyle(e).opacity === '1')");
             found.AddRange(Serious(await Page.RunAxe(Wcag22), select));
             await Page.Keyboard.PressAsync("Escape");
             await Assertions.Expect(Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
