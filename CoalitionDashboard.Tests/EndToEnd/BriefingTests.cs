@@ -125,6 +125,38 @@ public sealed partial class BriefingTests(BrowserFixture fixture) : BrowserTest(
     }
 
     [Fact]
+    public async Task PrintedDeck_NoSlideOverprintsItsFooterOrMarking()
+    {
+        // Arrange: the print page as printed (the long sources lists were the slides that ran into the footer)
+        await Page.GotoAsync(Deck + "/print");
+        await WaitForInteractivityAsync();
+        await Assertions.Expect(Page.Locator(".deck-print .main-svg").First).ToBeVisibleAsync();
+        await Page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        // Act: per slide, the lowest text or chart inside the body against the top of the footer, and the highest
+        // against the bottom of the marking band
+        var clashes = await Page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.deck-print__page .slide')].flatMap(slide => {
+                const body = slide.querySelector('.slide__body');
+                const footer = slide.querySelector('.slide__footer').getBoundingClientRect();
+                const marking = slide.querySelector('.slide__marking').getBoundingClientRect();
+                const boxes = [...body.querySelectorAll('li, p, h2, .main-svg, td, th')].map(e => e.getBoundingClientRect()).filter(r => r.height > 0);
+                const bottom = Math.max(...boxes.map(r => r.bottom));
+                const top = Math.min(...boxes.map(r => r.top));
+                const n = slide.dataset.slide;
+                return [
+                    ...(bottom > footer.top + 0.5 ? [`slide ${n}: content ends at ${bottom.toFixed(1)}, the footer starts at ${footer.top.toFixed(1)}`] : []),
+                    ...(top < marking.bottom - 0.5 ? [`slide ${n}: content starts at ${top.toFixed(1)}, above the marking's end at ${marking.bottom.toFixed(1)}`] : []),
+                ];
+            })
+            """);
+
+        // Assert
+        Assert.True(clashes.Length == 0, string.Join("\n", clashes));
+    }
+
+    [Fact]
     public async Task CtrlP_OnTheDeckPage_PrintsEverySlideOnePerPage()
     {
         // Arrange
