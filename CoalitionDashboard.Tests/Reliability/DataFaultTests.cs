@@ -51,6 +51,7 @@ public sealed partial class DataFaultTests(DataFaultTests.LastGoodDatabase lastG
         ["deeply nested Markdown in notes"] = new(Deck, d => d.ReplaceFirst(Deck, "Note:\nThe summit", "Note:\n" + new string('*', 15_000) + "deep" + new string('*', 15_000) + "\nThe summit"), "too deeply nested"),
         ["NUL escape in a text field"] = new(DataFiles.Pledges, d => d.ReplaceFirst(DataFiles.Pledges, "\"title\": \"", "\"title\": \"\\u0000"), "'title' contains the control character U+0000"),
         ["raw NUL byte in a string"] = new(DataFiles.Events, d => InsertBytes(d, DataFiles.Events, "\"title\": \"", [0x00]), "invalid JSON"),
+        ["chart label too long for the timeline"] = new(DataFiles.Events, d => d.ReplaceFirst(DataFiles.Events, "\"label\": \"", "\"label\": \"A label far too long for a dot: "), "'label' is too long"),
         ["C1 control character in a text field"] = new(DataFiles.Quotes, d => d.ReplaceFirst(DataFiles.Quotes, "\"text\": \"", "\"text\": \"\u0085"), "'text' contains the control character U+0085"),
         ["byte 0xFF in a deck"] = new(Deck, d => InsertBytes(d, Deck, "## Who came", [0xFF]), "not valid UTF-8"),
         ["CR-only deck"] = new(Deck, d => WithLineEndings(d, "\r", () => d.ReplaceFirst(Deck, "\\{\\{kpis\\}\\}", "{{kpis extra}}")), "unexpected value 'extra'"),

@@ -61,7 +61,7 @@ public enum PledgeSort { Default, Id, Who, Title, Category, Status, Date }
 public sealed record EventRow(
     string Id, DateOnly Start, DateOnly? End, string DateText, string Title, string Summary, EventKind Kind, bool IncludesCoalition,
     IReadOnlyList<string> Countries, IReadOnlyList<string> Organisations, string? PartiesNote, string? Contested, IReadOnlyList<SourceLink> Sources,
-    EventStatus Status = EventStatus.Happened)
+    EventStatus Status = EventStatus.Happened, string? Label = null)
 {
     public bool WeakEvidence => SourceLink.AllWeak(Sources);
 }

@@ -24,7 +24,7 @@ internal static class ReadProjections
         e.Countries.OrderBy(c => c.SortOrder).Select(c => c.Iso3).ToList(),
         e.Organisations.OrderBy(o => o.SortOrder).Select(o => o.Id).ToList(),
         e.PartiesNote, e.Contested,
-        e.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(Source).ToList(), e.Status);
+        e.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(Source).ToList(), e.Status, e.Label);
 
     public static readonly Expression<Func<Quote, QuoteRow>> Quote = q => new QuoteRow(
         q.Id, q.Speaker, q.Office, q.CountryIso3, q.OrganisationId, q.Date, q.DateText, q.Text, q.Original, q.Translated, q.Direct,

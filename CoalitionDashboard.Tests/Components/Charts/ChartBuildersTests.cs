@@ -54,8 +54,61 @@ public sealed class ChartBuildersTests
         var spec = ChartBuilders.StatusByCountry("c", rows, "caption");
 
         var bar = Assert.IsType<Bar>(Assert.Single(spec.Traces(s_light)));
-        Assert.Equal(["France"], bar.X.Cast<string>());
+        Assert.Equal(["France"], bar.Y.Cast<string>());
         Assert.Single(spec.Table.Rows);
+    }
+
+    private static EventRow Event(string id, string date, EventKind kind, string? label) =>
+        new(id, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), null, date, "Title " + id, "Summary", kind, true, [], [], null, null, [], Label: label);
+
+    [Fact]
+    public void Timeline_EventsWithALabel_AreLabelledBesideTheirDot_InTurnAboveAndBelow_AndNoOthers()
+    {
+        var events = new[]
+        {
+            Event("T1", "2026-01-06", EventKind.Summit, "Paris summit"), Event("T2", "2026-02-13", EventKind.Summit, "Munich meeting"),
+            Event("T3", "2026-02-20", EventKind.Statement, null), Event("T4", "2026-02-28", EventKind.War, "Strikes on Iran"),
+        };
+
+        var layout = ChartBuilders.Timeline("t", events, null, "caption").Layout(s_light);
+
+        // The first annotation is the caption; then one per labelled event.
+        var labels = layout.Annotations.Skip(1).ToList();
+        Assert.Equal(["Paris summit", "Munich meeting", "Strikes on Iran"], labels.Select(a => a.Text));
+        Assert.Equal(["2026-01-06", "2026-02-13", "2026-02-28"], labels.Select(a => a.X as string));
+        Assert.Equal(["Summit", "Summit", "War"], labels.Select(a => a.Y as string));
+        Assert.True(labels[0].YShift > 0 && labels[1].YShift < 0, "neighbours in a lane take turns above and below their dots");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(40)]
+    public void CountTicks_AreWholeNumbers(int max)
+    {
+        var (dtick, format) = ChartBuilders.CountTicks(max);
+
+        Assert.Equal(",d", format);
+        // Below 7, one tick per unit; from 7, plotly's own steps, which at that range are 1, 2, 5, 10…, never 0.5.
+        Assert.Equal(max <= 6 ? 1 : null, dtick);
+    }
+
+    [Fact]
+    public void StatusByCountry_WritesEveryCountrysName_OneRowEach_AndGrowsWithThem()
+    {
+        var few = Enumerable.Range(0, 5).Select(i => Country($"X{i:00}", $"Country {i}", 10 - i, PledgeStatus.Announced)).ToList();
+        var many = Enumerable.Range(0, 30).Select(i => Country($"Y{i:00}", $"Country {i}", 40 - i, PledgeStatus.Announced)).ToList();
+
+        var small = ChartBuilders.StatusByCountry("c", few, "caption");
+        var large = ChartBuilders.StatusByCountry("c", many, "caption");
+
+        var layout = large.Layout(s_light);
+        Assert.Equal(1m, Convert.ToDecimal(layout.YAxis[0].DTick, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed, layout.YAxis[0].AutoRange);
+        Assert.Equal(30, Assert.IsType<Bar>(Assert.Single(large.Traces(s_light))).Y.Count);
+        Assert.True(large.Height >= small.Height + 25 * 18, $"30 rows in {large.Height} px, 5 in {small.Height} px");
     }
 
     [Fact]

@@ -5,6 +5,8 @@ public sealed class TimelineEvent
     public required string Id { get; set; }
     public required string Title { get; set; }
     public required string Summary { get; set; }
+    /// <summary>A short name for the event where a chart labels it ("Paris summit"); null where the data gives none.</summary>
+    public string? Label { get; set; }
     public EventKind Kind { get; set; }
     public EventStatus Status { get; set; }
     /// <summary>Where the coalition's membership was counted at this event: the number the sources give (null if none).</summary>

@@ -348,6 +348,20 @@ public sealed class DataSetLoader
         return categories;
     }
 
+    /// <summary>The longest label a chart draws beside a dot: longer ones would run into their neighbours.</summary>
+    public const int MaxLabelLength = 24;
+
+    private static string? ReadLabel(FieldReader r)
+    {
+        var label = r.String("label");
+        if (label is { Length: > MaxLabelLength })
+        {
+            r.Problem("label", $"'label' is too long ({label.Length} characters; a chart label holds at most {MaxLabelLength}): shorten it or leave it out");
+            return null;
+        }
+        return label;
+    }
+
     private (string?, TimelineEvent?) ReadEvent(FieldReader r, int order)
     {
         var id = r.Id("id");
@@ -359,6 +373,7 @@ public sealed class DataSetLoader
             Id = id ?? "",
             Title = r.String("title", required: true) ?? "",
             Summary = r.String("summary", required: true) ?? "",
+            Label = ReadLabel(r),
             Kind = r.Enum<EventKind>("kind", required: true) ?? default,
             Status = r.Enum<EventStatus>("status") ?? EventStatus.Happened,
             DateStart = date?.Start ?? default,

@@ -475,6 +475,9 @@ namespace CoalitionDashboard.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Label")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PartiesNote")
                         .HasColumnType("TEXT");
 

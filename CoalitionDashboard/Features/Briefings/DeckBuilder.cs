@@ -187,7 +187,7 @@ public sealed class DeckBuilder(DashboardQueries queries)
                 key => Slug.TryParse<PledgeCategory>(key, out var c) ? ChartColors.Of(c) : "#888", caption),
             ChartKind.PledgesByStatus => ChartBuilders.RankedBars("slide-by-status", "Pledges by status (strongest first)", "pledges", await queries.Pledges.CountByStatusAsync(filter),
                 key => Slug.TryParse<PledgeStatus>(key, out var s) ? ChartColors.Of(s) : "#888", caption),
-            ChartKind.PledgesByCountry => ChartBuilders.StatusByCountry("slide-by-country", await queries.Countries.GetCountryRowsAsync(filter), caption),
+            ChartKind.PledgesByCountry => ChartBuilders.StatusByCountry("slide-by-country", await queries.Countries.GetCountryRowsAsync(filter), caption, top: 12),
             _ => ChartBuilders.CategoryByStatus("slide-by-category-and-status", await queries.Pledges.CountByMainCategoryAndStatusAsync(filter), caption),
         };
         return (new ChartWidgetModel(spec with { Height = Math.Min(spec.Height, 370) }), pledges.SelectMany(p => p.Sources));

@@ -126,7 +126,7 @@ public static class MapBuilder
         Layout Layout(ChartPalette palette)
         {
             var layout = ChartBuilders.BaseLayout(palette, title, caption, chartHeight, captionShift: -6);
-            layout.Margin = new Margin { L = 0, R = 0, T = 40, B = 44 };
+            layout.Margin = new Margin { L = 0, R = 0, T = 40, B = 44 + ChartBuilders.CaptionExtra(caption) };
             // The map's height follows its width (app.css, by the view's shape, up to the chart's height): a fixed
             // height leaves bands of empty card above and below the map on a phone. Slides size it themselves.
             layout.Height = null;
