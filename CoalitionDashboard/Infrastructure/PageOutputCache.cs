@@ -28,10 +28,10 @@ public static class PageOutputCache
     /// <summary>
     /// Every query parameter a page reads: the global filter (<see cref="DashboardFilter.Keys"/>), the map's
     /// <c>metric</c>, <c>cat</c> and <c>view</c>, the timeline's <c>kind</c>, the quotes' <c>topic</c> and <c>speaker</c>,
-    /// the decks' <c>slide</c> and <c>presenter</c>. A page that starts reading another one must be added here.
+    /// the decks' <c>slide</c> and <c>presenter</c>, the pledges grid's <c>sort</c>. A page that starts reading another one must be added here.
     /// </summary>
     public static readonly string[] QueryKeys =
-        [.. ReadModel.Filtering.DashboardFilter.Keys, "metric", "cat", "view", "kind", "topic", "speaker", "slide", "presenter"];
+        [.. ReadModel.Filtering.DashboardFilter.Keys, "metric", "cat", "view", "kind", "topic", "speaker", "slide", "presenter", "sort"];
 
     /// <summary><c>PageCache:Enabled</c> (default true); the benchmarks turn it off to measure rendering itself.</summary>
     public const string EnabledKey = "PageCache:Enabled";

@@ -217,7 +217,22 @@ function opaqueBackground(element) {
 }
 
 // For charts: the theme the page shows, drawing when in view, and saving.
-window.coalitionShell = { effectiveDark, drawWhenVisible, saveChart, pickDay };
+// The address without a navigation (a grid's sort order): Blazor's own history state is kept.
+function replaceUrl(url) {
+    history.replaceState(history.state, "", new URL(url, document.baseURI).href);
+}
+
+window.coalitionShell = { effectiveDark, drawWhenVisible, saveChart, pickDay, replaceUrl };
+
+// In a table marked data-row-links, a click anywhere on a row follows the row's link (a[data-row-link]): the country,
+// source or pledge it is about. Clicks on the row's own links and buttons, and selecting text, do what they always do.
+document.addEventListener("click", event => {
+    if (event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const row = event.target.closest?.("[data-row-links] tbody tr");
+    if (!row || event.target.closest("a, button, input, select, textarea, label, summary")) return;
+    if (String(window.getSelection?.() ?? "").length > 0) return;
+    row.querySelector("a[data-row-link]")?.click();
+});
 
 document.addEventListener("click", event => {
     const skip = event.target.closest?.(".skip-link");

@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using CoalitionDashboard.Tests.EndToEnd.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CoalitionDashboard.Tests.EndToEnd;
+
+/// <summary>
+/// The grids as an analyst uses them: the pledges grid's sort order is in the address (a reload or a shared link shows
+/// the same order), and a click on a row opens what the row is about (a pledge on its country's page, a country, a source).
+/// </summary>
+public sealed partial class GridTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task PledgesGrid_SortOrder_IsInTheAddress_AndAReloadKeepsIt()
+    {
+        // Arrange
+        await Page.GotoAsync("/pledges?bloc=eu");
+        await WaitForInteractivityAsync();
+        var date = Page.GetByRole(AriaRole.Columnheader, new() { Name = "Date" });
+
+        // Act: date, then date the other way round
+        await date.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(date).ToHaveAttributeAsync("aria-sort", "ascending");
+        await date.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(date).ToHaveAttributeAsync("aria-sort", "descending");
+        var firstRow = await Page.GetByTestId("pledge-grid").Locator("tbody tr").First.Locator("td").First.InnerTextAsync();
+
+        // Assert: the address says so, the filter stays, and a reload shows the same order
+        await Assertions.Expect(Page).ToHaveURLAsync(BlocAndSortByDateDescending());
+        await Page.ReloadAsync();
+        await WaitForInteractivityAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Columnheader, new() { Name = "Date" })).ToHaveAttributeAsync("aria-sort", "descending");
+        await Assertions.Expect(Page.GetByTestId("pledge-grid").Locator("tbody tr").First.Locator("td").First).ToHaveTextAsync(firstRow);
+        Assert.Empty(ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task PledgesGrid_UnknownSort_ShowsTheDefaultOrder()
+    {
+        var response = await Page.GotoAsync("/pledges?sort=nonsense");
+
+        Assert.Equal(200, response!.Status);
+        await Assertions.Expect(Page.Locator("[data-testid=pledge-grid] th[aria-sort=ascending], [data-testid=pledge-grid] th[aria-sort=descending]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task PledgesGrid_ClickOnARow_OpensThePledgeOnItsCountrysPage()
+    {
+        // Arrange
+        await Page.GotoAsync("/pledges?country=POL");
+        await WaitForInteractivityAsync();
+        var row = Page.GetByTestId("pledge-grid").Locator("tbody tr").First;
+        var id = (await row.Locator("td").First.InnerTextAsync()).Trim();
+
+        // Act: a click on the row's text, not on a link
+        await row.Locator(".pledge-grid__pledge .muted").ClickAsync();
+
+        // Assert
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex($@"/countries/[A-Z]{{3}}#{id}$"));
+        await Assertions.Expect(Page.Locator($"[id='{id}']")).ToBeVisibleAsync();
+    }
+
+    [Theory]
+    [InlineData("/countries", "[data-testid=grid-country]", @"/countries/[A-Z]{3}$")]
+    [InlineData("/sources", "a[data-row-link]", @"/sources/[^/?#]+$")]
+    public async Task Grid_ClickOnARow_OpensItsRecord(string path, string link, string expected)
+    {
+        // Arrange
+        await Page.GotoAsync(path);
+        await WaitForInteractivityAsync();
+        var row = Page.Locator("[data-row-links] tbody tr").Nth(2);
+        var href = await row.Locator(link).GetAttributeAsync("href");
+
+        // Act: a click on a cell of the row that holds no link
+        await row.Locator("td:visible:not(:has(a))").First.ClickAsync(new() { Position = new Position { X = 2, Y = 2 } });
+
+        // Assert
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex(expected));
+        Assert.EndsWith(href!, Page.Url, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"/pledges\?bloc=eu&sort=-date$")]
+    private static partial Regex BlocAndSortByDateDescending();
+}
