@@ -87,17 +87,7 @@ public static class ChartBuilders
                 // Every country's name, however many rows (plotly would otherwise thin out crowded labels).
                 layout.YAxis[0].DTick = 1;
                 CentreCaption(layout, countries.Select(c => c.Name));
-                layout.Legend = [new Legend
-                {
-                    Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H,
-                    TraceOrder = Plotly.Blazor.LayoutLib.LegendLib.TraceOrderFlag.Normal,
-                    X = 0, XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Left,
-                    Y = 1, YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Bottom,
-                    Font = new Plotly.Blazor.LayoutLib.LegendLib.Font { Color = palette.Text, Size = 11 },
-                }];
-                layout.Title.Y = 0.995m;
-                layout.Title.YRef = Plotly.Blazor.LayoutLib.TitleLib.YRefEnum.Container;
-                layout.Title.YAnchor = Plotly.Blazor.LayoutLib.TitleLib.YAnchorEnum.Top;
+                LegendAboveTheBars(layout, palette);
                 return layout;
             },
             new ChartTable(
@@ -145,19 +135,7 @@ public static class ChartBuilders
                 layout.BarMode = BarModeEnum.Stack;
                 HorizontalCountAxes(layout, palette, "Pledges and positions", categories.Count == 0 ? 0 : categories.Max(c => c.Total));
                 CentreCaption(layout, categories.Select(c => Vocabulary.Label(c.Category)));
-                // The statuses in rows above the bars (plotly makes room for them): beside the bars they leave a phone's
-                // plot no width.
-                layout.Legend = [new Legend
-                {
-                    Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H,
-                    TraceOrder = Plotly.Blazor.LayoutLib.LegendLib.TraceOrderFlag.Normal,
-                    X = 0, XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Left,
-                    Y = 1, YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Bottom,
-                    Font = new Plotly.Blazor.LayoutLib.LegendLib.Font { Color = palette.Text, Size = 11 },
-                }];
-                layout.Title.Y = 0.995m;
-                layout.Title.YRef = Plotly.Blazor.LayoutLib.TitleLib.YRefEnum.Container;
-                layout.Title.YAnchor = Plotly.Blazor.LayoutLib.TitleLib.YAnchorEnum.Top;
+                LegendAboveTheBars(layout, palette);
                 return layout;
             },
             new ChartTable(
@@ -248,6 +226,25 @@ public static class ChartBuilders
             new ChartTable(["Date", "Event", "Kind"], events.Select(e => (IReadOnlyList<string>)[DateDisplay.Format(e.DateText)!, e.Title, Vocabulary.Label(e.Kind)]).ToList()),
             Key(id, caption, events.Select(e => e.Id + e.Label)),
             height);
+    }
+
+    /// <summary>
+    /// The statuses in rows above the bars, under the title (plotly makes room for them): beside the bars they would
+    /// leave a phone's plot no width.
+    /// </summary>
+    private static void LegendAboveTheBars(Plotly.Blazor.Layout layout, ChartPalette palette)
+    {
+        layout.Legend = [new Legend
+        {
+            Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H,
+            TraceOrder = Plotly.Blazor.LayoutLib.LegendLib.TraceOrderFlag.Normal,
+            X = 0, XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Left,
+            Y = 1, YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Bottom,
+            Font = new Plotly.Blazor.LayoutLib.LegendLib.Font { Color = palette.Text, Size = 11 },
+        }];
+        layout.Title.Y = 0.995m;
+        layout.Title.YRef = Plotly.Blazor.LayoutLib.TitleLib.YRefEnum.Container;
+        layout.Title.YAnchor = Plotly.Blazor.LayoutLib.TitleLib.YAnchorEnum.Top;
     }
 
     /// <summary>Counts along x from zero, categories down y in the order given (largest first).</summary>
