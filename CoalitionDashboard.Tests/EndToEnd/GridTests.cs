@@ -34,6 +34,18 @@ public sealed partial class GridTests(BrowserFixture fixture) : BrowserTest(fixt
         Assert.Empty(ConsoleErrors);
     }
 
+    [Theory]
+    [InlineData("/countries?sort=-pledges", "country-grid", "Ukraine")]
+    [InlineData("/sources?sort=-outlet", "source-grid", "Zazoom")]
+    public async Task DataGrid_OpenedWithASort_ShowsItsRowsInThatOrderFromTheFirstPaint(string path, string grid, string first)
+    {
+        // The server-rendered page already holds the rows in order (no reshuffle once the grid comes alive).
+        await Page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Commit });
+
+        await Assertions.Expect(Page.GetByTestId(grid).Locator("tbody tr").First).ToContainTextAsync(first);
+        await Assertions.Expect(Page.GetByTestId(grid).Locator("th[aria-sort=descending]")).ToHaveCountAsync(1);
+    }
+
     [Fact]
     public async Task PledgesGrid_UnknownSort_ShowsTheDefaultOrder()
     {
@@ -77,6 +89,35 @@ public sealed partial class GridTests(BrowserFixture fixture) : BrowserTest(fixt
         // Assert
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex(expected));
         Assert.EndsWith(href!, Page.Url, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/countries?bloc=eu", "country-grid", "Pledges", @"/countries\?bloc=eu&sort=-pledges$")]
+    [InlineData("/sources", "source-grid", "Outlet", @"/sources\?sort=-outlet$")]
+    public async Task DataGrid_SortOrder_IsInTheAddress_AndAReloadKeepsIt(string path, string grid, string column, string expected)
+    {
+        // Arrange
+        await Page.GotoAsync(path);
+        await WaitForInteractivityAsync();
+        var th = Page.GetByTestId(grid).Locator("th").Filter(new() { HasText = column });
+        var header = th.Locator(".sortable-column-header").First;
+        var firstRow = Page.GetByTestId(grid).Locator("tbody tr").First;
+        var before = await firstRow.InnerTextAsync();
+
+        // Act: the column, then the column the other way round
+        await header.ClickAsync();
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex(expected.Replace("-", "", StringComparison.Ordinal)));
+        await header.ClickAsync();
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex(expected));
+        await Assertions.Expect(th).ToHaveAttributeAsync("aria-sort", "descending");
+        var sorted = await firstRow.InnerTextAsync();
+
+        // Assert: a reload shows the same order, and it is not the order the page opened in
+        await Page.ReloadAsync();
+        await WaitForInteractivityAsync();
+        await Assertions.Expect(Page.GetByTestId(grid).Locator("tbody tr").First).ToHaveTextAsync(sorted, new() { UseInnerText = true });
+        Assert.NotEqual(before, sorted);
+        Assert.Empty(ConsoleErrors);
     }
 
     [GeneratedRegex(@"/pledges\?bloc=eu&sort=-date$")]
