@@ -12,22 +12,83 @@ public sealed class ExportTests(DashboardAppFactory factory) : IClassFixture<Das
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    public static TheoryData<string> CsvExports => new()
+    {
+        "/export/pledges.csv", "/export/pledges.csv?country=FRA&category=ground-forces", "/export/pledges.csv?asof=2026-01-06&minReliability=B",
+        "/export/countries.csv", "/export/countries.csv?bloc=eu&asof=2026-02-13",
+    };
+
+    [Theory]
+    [MemberData(nameof(CsvExports))]
+    public async Task Csv_IsReadByAStrictRfc4180Reader_AsItIs(string path)
+    {
+        // Act
+        var response = await _client.GetAsync(path, Ct);
+        var table = StrictCsv.Parse(await response.Content.ReadAsByteArrayAsync(Ct));
+
+        // Assert: the header is the first line (no preamble), a row per record, and what the file is about is linked
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(path.Contains("pledges", StringComparison.Ordinal) ? "id" : "iso3", table.Header);
+        Assert.DoesNotContain(table.Header, h => h.StartsWith('#'));
+        Assert.NotEmpty(table.Rows);
+        var link = Assert.Single(response.Headers.GetValues("Link"));
+        Assert.Contains("/export/metadata.json", link, StringComparison.Ordinal);
+        Assert.Contains("rel=\"describedby\"", link, StringComparison.Ordinal);
+    }
+
     [Fact]
-    public async Task PledgesCsv_Filtered_HasTheFilterOnTopAndOnlyTheMatchingRows()
+    public async Task PledgesCsv_Filtered_HasOnlyTheMatchingRows_WithNumbersDatesAndListsAsToolsReadThem()
     {
         var response = await _client.GetAsync("/export/pledges.csv?country=FRA&category=ground-forces", Ct);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("coalition-pledges-country-FRA-category-ground-forces.csv", response.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
-        var lines = (await response.Content.ReadAsStringAsync(Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("# Filter: France · Category: Ground forces", lines[1].TrimStart('\uFEFF'), StringComparison.Ordinal);
-        Assert.Contains($"Data as of {Curated.Short(Curated.AsOf)} · reviewed {Curated.Short(Curated.ReviewedOn)}", lines[2], StringComparison.Ordinal);
-        Assert.StartsWith("id,coalition_wide,countries", lines[3], StringComparison.Ordinal);
-        var rows = lines.Skip(4).ToList();
-        Assert.NotEmpty(rows);
-        Assert.Contains(rows, r => r.StartsWith("P15,", StringComparison.Ordinal));
-        Assert.All(rows, r => Assert.Contains("FRA", r, StringComparison.Ordinal));
+        var table = StrictCsv.Parse(await response.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Contains("P15", table.Values("id"));
+        Assert.All(table.Values("countries"), c => Assert.Contains("FRA", c.Split(';')));
+        Assert.All(table.Values("coalition_wide"), v => Assert.Contains(v, new[] { "true", "false" }));
+        Assert.All(table.Values("date_start"), d => Assert.True(DateOnly.TryParseExact(d, "yyyy-MM-dd", out _), d));
+        Assert.All(table.Values("date_end"), d => Assert.True(DateOnly.TryParseExact(d, "yyyy-MM-dd", out _), d));
+        Assert.All(table.Values("source_urls"), u => Assert.DoesNotContain(' ', u));
+    }
+
+    [Fact]
+    public async Task PledgesCsv_Quantities_HaveTheirNumberAndUnitInTheirOwnColumns()
+    {
+        var table = StrictCsv.Parse(await _client.GetByteArrayAsync("/export/pledges.csv", Ct));
+
+        var withNumber = table.Rows.Where(r => r[table.Column("quantity_value")].Length > 0).ToList();
+        Assert.NotEmpty(withNumber);
+        Assert.All(withNumber, r =>
+        {
+            Assert.True(double.TryParse(r[table.Column("quantity_value")], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
+            Assert.NotEmpty(r[table.Column("quantity_text")]);
+        });
+    }
+
+    [Fact]
+    public async Task Metadata_DescribesEveryColumnOfEveryCsv_WithTheFilterDatesLicenceAndCitation()
+    {
+        var json = await _client.GetFromJsonAsync<JsonElement>("/export/metadata.json?country=FRA", Ct);
+
+        Assert.Equal("country=FRA", json.GetProperty("filter").GetProperty("query").GetString());
+        Assert.Equal("CC BY 4.0", json.GetProperty("licence").GetProperty("name").GetString());
+        Assert.Contains("retrieved", json.GetProperty("citation").GetString(), StringComparison.Ordinal);
+        Assert.Contains("/pledges?country=FRA", json.GetProperty("citation").GetString(), StringComparison.Ordinal);
+        foreach (var file in json.GetProperty("files").EnumerateArray())
+        {
+            var path = "/" + file.GetProperty("path").GetString();
+            var table = StrictCsv.Parse(await _client.GetByteArrayAsync(path, Ct));
+            Assert.Equal(table.Header, file.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+            foreach (var column in file.GetProperty("columns").EnumerateArray().Where(c => c.TryGetProperty("values", out var v) && v.ValueKind == JsonValueKind.Array))
+            {
+                var allowed = column.GetProperty("values").EnumerateArray().Select(v => v.GetString()).ToHashSet();
+                var name = column.GetProperty("name").GetString()!;
+                var found = table.Values(name).SelectMany(v => v.Split(';', StringSplitOptions.RemoveEmptyEntries))
+                    .Select(v => name == "parties_roles" ? v[(v.LastIndexOf(':') + 1)..] : v);
+                Assert.All(found, v => Assert.True(allowed.Contains(v), $"{path} {name}: '{v}' is not among the values the metadata lists"));
+            }
+        }
     }
 
     [Fact]
@@ -51,9 +112,10 @@ public sealed class ExportTests(DashboardAppFactory factory) : IClassFixture<Das
     {
         var text = await _client.GetStringAsync("/export/countries.csv", Ct);
 
-        var rows = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(4).ToList();
-        Assert.Equal(42, rows.Count);
-        Assert.Contains(rows, r => r.StartsWith("MNE,Montenegro,member", StringComparison.Ordinal) && r.Contains("not identified", StringComparison.Ordinal));
+        var table = StrictCsv.Parse(System.Text.Encoding.UTF8.GetBytes(text));
+        Assert.Equal(42, table.Rows.Count);
+        var montenegro = Assert.Single(table.Rows, r => r[table.Column("iso3")] == "MNE");
+        Assert.Equal(("Montenegro", "member", ""), (montenegro[table.Column("name")], montenegro[table.Column("role")], montenegro[table.Column("representative")]));
     }
 
     [Fact]
@@ -69,7 +131,9 @@ public sealed class ExportTests(DashboardAppFactory factory) : IClassFixture<Das
     [InlineData("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"")]
     [InlineData("=1+2", "'=1+2")]
     [InlineData("+33 1 23", "'+33 1 23")]
-    [InlineData("-5", "'-5")]
+    [InlineData("-5", "-5")]
+    [InlineData("-5 troops", "'-5 troops")]
+    [InlineData("Ukraine #2", "\"Ukraine #2\"")]
     [InlineData("@SUM(A1)", "'@SUM(A1)")]
     [InlineData("\t=1", "'\t=1")]
     [InlineData("\r=1", "\"'\r=1\"")]

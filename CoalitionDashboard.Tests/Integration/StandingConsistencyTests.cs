@@ -219,14 +219,9 @@ public sealed partial class StandingConsistencyTests(DashboardAppFactory factory
 
     private async Task<Dictionary<string, Shown>> CsvStandingsAsync(string suffix)
     {
-        var text = await _client.GetStringAsync("/export/countries.csv" + suffix, Ct);
-        var lines = text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).ToList();
-        var header = lines[0].Split(',');
-        int Column(string name) => Array.IndexOf(header, name);
-        var (iso3, commitment, forces) = (Column("iso3"), Column("strongest_commitment"), Column("forces_in_ukraine"));
-        Assert.True(iso3 >= 0 && commitment >= 0 && forces >= 0, lines[0]);
-        // The first columns hold no commas or quotes; the standing columns come before any free text.
-        return lines.Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[iso3], c => new Shown(c[forces], c[commitment]));
+        var table = StrictCsv.Parse(await _client.GetByteArrayAsync("/export/countries.csv" + suffix, Ct));
+        var (iso3, commitment, forces) = (table.Column("iso3"), table.Column("strongest_commitment"), table.Column("forces_in_ukraine"));
+        return table.Rows.ToDictionary(c => c[iso3], c => new Shown(c[forces], c[commitment]));
     }
 
     private async Task<Dictionary<string, Shown>> GridStandingsAsync(string suffix)

@@ -6,7 +6,8 @@ public sealed record PledgeRow(
     string Id, string Title, string Description, bool CoalitionWide, IReadOnlyList<string> Countries, IReadOnlyList<string> Organisations,
     IReadOnlyList<PledgeCategory> Categories, PledgeStatus Status, string? StatusNote, TroopsPosition? Troops, string? Condition,
     string? Quantity, DateOnly Date, string DateText, string? Speaker, string? Contested, IReadOnlyList<SourceLink> Sources,
-    IReadOnlyList<PartyRef> Parties, IReadOnlyList<string> Supersedes)
+    IReadOnlyList<PartyRef> Parties, IReadOnlyList<string> Supersedes,
+    double? QuantityValue = null, string? QuantityUnit = null, DateOnly? DateEnd = null)
 {
     public PledgeCategory MainCategory => Categories.Count > 0 ? Categories[0] : PledgeCategory.Other;
 

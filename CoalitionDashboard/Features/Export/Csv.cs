@@ -1,17 +1,20 @@
+using System.Globalization;
 using System.Text;
 
 namespace CoalitionDashboard.Features.Export;
 
-/// <summary>RFC 4180 CSV with "#" metadata lines on top (filter, data-as-of), which pandas/R read with comment='#'.</summary>
+/// <summary>
+/// CSV as RFC 4180 has it, which every reader takes without options (pandas' and R's defaults, csvkit, strict parsers):
+/// UTF-8 without a byte-order mark, the header as the first line, CRLF line ends, a field quoted where it holds a
+/// comma, quote, line break or "#" (a reader told to skip comments would cut the row there). What the file is about
+/// (filter, dates, licence, citation) travels beside it, in /export/metadata.json, not in it.
+/// </summary>
 public sealed class Csv
 {
-    private readonly StringBuilder _text = new();
+    /// <summary>The one separator inside a list-valued field ("FRA;DEU").</summary>
+    public const char ListSeparator = ';';
 
-    public Csv Comment(string line)
-    {
-        _text.Append("# ").Append(line.Replace('\n', ' ').Replace('\r', ' ')).Append("\r\n");
-        return this;
-    }
+    private readonly StringBuilder _text = new();
 
     public Csv Row(params IEnumerable<string?> fields)
     {
@@ -31,17 +34,31 @@ public sealed class Csv
 
     public override string ToString() => _text.ToString();
 
+    public byte[] ToBytes() => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(_text.ToString());
+
+    public static string List(IEnumerable<string> items) => string.Join(ListSeparator, items);
+
+    public static string Bool(bool value) => value ? "true" : "false";
+
+    public static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
+
+    public static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    public static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     internal static string Escape(string? field)
     {
         if (string.IsNullOrEmpty(field))
         {
             return "";
         }
-        // A leading = + - @ (or a tab or CR before one, which spreadsheet programs skip) would be run as a formula.
-        if (field[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        // A leading = + - @ (or a tab or CR before one, which spreadsheet programs skip) would be run as a formula; a
+        // number stays a number.
+        if (field[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            && !(field[0] is '-' or '+' && double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
         {
             field = "'" + field;
         }
-        return field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+        return field.IndexOfAny([',', '"', '\r', '\n', '#']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
     }
 }

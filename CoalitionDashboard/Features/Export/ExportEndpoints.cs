@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CoalitionDashboard.Data;
 using CoalitionDashboard.ReadModel;
 using CoalitionDashboard.ReadModel.Filtering;
@@ -21,19 +20,16 @@ public static class ExportEndpoints
                 return error;
             }
             var rows = await queries.Pledges.GetPledgesAsync(context.Filter, ct);
-            var csv = Header(new Csv(), context, "pledges", rows.Count)
-                .Row("id", "coalition_wide", "countries", "country_names", "organisations", "parties_roles", "categories", "status", "status_note", "troops", "condition",
-                     "quantity", "date", "speaker", "title", "description", "contested", "supersedes", "c_grade_sources_only", "source_ids", "source_urls");
+            var csv = new Csv().Row(ExportColumns.Pledges.Select(c => c.Name));
             foreach (var p in rows)
             {
-                csv.Row(p.Id, p.CoalitionWide ? "yes" : "no", string.Join(';', p.Countries), string.Join(';', p.Countries.Select(context.Reference.NameOf)),
-                    string.Join(';', p.Organisations), string.Join(';', p.Parties.Select(x => $"{x.Party}:{Slug.Of(x.Role)}")),
-                    string.Join(';', p.Categories.Select(Slug.Of)), Slug.Of(p.Status), p.StatusNote,
-                    p.Troops is { } t ? Slug.Of(t) : null, p.Condition, p.Quantity, p.DateText, p.Speaker, p.Title, p.Description, p.Contested,
-                    string.Join(';', p.Supersedes), p.WeakEvidence ? "yes" : "no",
-                    string.Join(';', p.Sources.Select(s => s.Id)), string.Join(' ', p.Sources.Select(s => s.Url ?? "")));
+                csv.Row(p.Id, p.Title, p.Description, Csv.Bool(p.CoalitionWide), Csv.List(p.Countries), Csv.List(p.Countries.Select(context.Reference.NameOf)),
+                    Csv.List(p.Organisations), Csv.List(p.Parties.Select(x => $"{x.Party}:{Slug.Of(x.Role)}")),
+                    Csv.List(p.Categories.Select(Slug.Of)), Slug.Of(p.Status), p.StatusNote, p.Troops is { } t ? Slug.Of(t) : null, p.Condition,
+                    p.Quantity, Csv.Number(p.QuantityValue), p.QuantityUnit, Csv.Day(p.Date), Csv.Day(p.DateEnd ?? p.Date), p.Speaker, p.Contested,
+                    Csv.List(p.Supersedes), Csv.Bool(p.WeakEvidence), Csv.List(p.Sources.Select(s => s.Id)), Csv.List(p.Sources.Select(s => s.Url ?? "")));
             }
-            return File(csv, "pledges", context, "csv", "text/csv");
+            return File(http, csv, "pledges", context);
         });
 
         export.MapGet("/pledges.json", async (HttpContext http, ReferenceData reference, DashboardQueries queries, CancellationToken ct) =>
@@ -72,18 +68,45 @@ public static class ExportEndpoints
                 return error;
             }
             var rows = await queries.Countries.GetCountryRowsAsync(context.Filter, ct);
-            var csv = Header(new Csv(), context, "countries", rows.Count)
-                .Row("iso3", "name", "role", "eu", "nato", "representative", "name_confirmed", "office", "level", "attendance", "pledges",
-                     "strongest_commitment", "forces_in_ukraine", "standing_as_of", "standing_basis", "categories", "contested");
+            var csv = new Csv().Row(ExportColumns.Countries.Select(c => c.Name));
             foreach (var c in rows)
             {
-                csv.Row(c.Iso3, c.Name, Slug.Of(c.Role), c.Eu ? "yes" : "no", c.Nato ? "yes" : "no", c.Representative ?? "not identified",
-                    c.Representative is null ? "" : c.RepresentativeNameConfirmed ? "yes" : "no", c.Office, c.Level is { } l ? Slug.Of(l) : null,
-                    c.Attendance is { } a ? Slug.Of(a) : null, c.Pledges.ToString(CultureInfo.InvariantCulture),
-                    c.StrongestStatus is { } s ? Slug.Of(s) : null, c.Standing.ForcesSlug, DashboardFilter.Format(c.Standing.AsOf),
-                    string.Join(';', c.Standing.Basis), string.Join(';', c.Categories.Select(Slug.Of)), c.Contested);
+                csv.Row(c.Iso3, c.Name, Slug.Of(c.Role), Csv.Bool(c.Eu), Csv.Bool(c.Nato), c.Representative,
+                    c.Representative is null ? null : Csv.Bool(c.RepresentativeNameConfirmed), c.Office, c.Level is { } l ? Slug.Of(l) : null,
+                    c.Attendance is { } a ? Slug.Of(a) : null, Csv.Number(c.Pledges),
+                    c.StrongestStatus is { } s ? Slug.Of(s) : null, c.Standing.ForcesSlug, Csv.Day(c.Standing.AsOf),
+                    Csv.List(c.Standing.Basis), Csv.List(c.Categories.Select(Slug.Of)), c.Contested);
             }
-            return File(csv, "countries", context, "csv", "text/csv");
+            return File(http, csv, "countries", context);
+        });
+
+        // What the CSV files are about, beside them: the filter, the data's dates, the licence, how to cite, and every
+        // column (name, type, meaning). The CSV responses point here with a Link header.
+        export.MapGet("/metadata.json", async (HttpContext http, ReferenceData reference, TimeProvider time) =>
+        {
+            var (context, error) = await ReadFilterAsync(http, reference);
+            if (error is not null)
+            {
+                return error;
+            }
+            var suffix = context.QuerySuffix;
+            var address = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+            return Results.Json(new
+            {
+                dataset = context.Reference.Title,
+                filter = new { query = context.Filter.Query, description = context.Describe() },
+                dataAsOf = context.Reference.AsOf,
+                reviewedOn = context.Reference.ReviewedOn,
+                viewAsOf = context.Reference.ViewDate(context.Filter),
+                licence = new { name = Citation.LicenceName, url = Citation.LicenceUrl },
+                citation = Citation.For(context.Reference, context.Filter, $"{address}/pledges{suffix}", DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)),
+                listSeparator = Csv.ListSeparator.ToString(),
+                files = new object[]
+                {
+                    new { path = $"export/pledges.csv{suffix}", columns = ExportColumns.Pledges },
+                    new { path = $"export/countries.csv{suffix}", columns = ExportColumns.Countries },
+                },
+            }, Api.ApiJson.Options.Value);
         });
 
         return app;
@@ -99,14 +122,12 @@ public static class ExportEndpoints
             : (context, null);
     }
 
-    private static Csv Header(Csv csv, FilterContext context, string what, int count) => csv
-        .Comment($"{context.Reference.Title}: {what} export")
-        .Comment($"Filter: {context.Describe()}{(context.Filter.IsEmpty ? "" : " (?" + context.Filter.Query + ")")}")
-        .Comment($"{context.Reference.Freshness(context.Filter)}; {count} rows; exported {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-
-    private static IResult File(Csv csv, string what, FilterContext context, string extension, string contentType) =>
-        TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), contentType + "; charset=utf-8",
-            FileName(what, context, extension));
+    // The file, and where what it is about is written (the filter's own metadata).
+    private static IResult File(HttpContext http, Csv csv, string what, FilterContext context)
+    {
+        http.Response.Headers.Link = $"<{http.Request.PathBase}/export/metadata.json{context.QuerySuffix}>; rel=\"describedby\"; type=\"application/json\"";
+        return TypedResults.File(csv.ToBytes(), "text/csv; charset=utf-8; header=present", FileName(what, context, "csv"));
+    }
 
     private static string FileName(string what, FilterContext context, string extension)
     {
