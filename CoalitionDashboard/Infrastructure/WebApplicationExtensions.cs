@@ -7,6 +7,10 @@ namespace CoalitionDashboard.Infrastructure;
 
 public static class WebApplicationExtensions
 {
+    /// <summary>The machine-read addresses (the API and the exports): problem details and data entity tags, not pages.</summary>
+    private static bool IsData(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/export");
+
     public static WebApplication MapCoalitionDashboard(this WebApplication app)
     {
         // First: forwarded client address, security headers on every response, a valid Host, HTTPS, HEAD as GET.
@@ -17,12 +21,12 @@ public static class WebApplicationExtensions
         app.UseVersionedAssets();
         // API callers get problem details (errors, 404, 405 alike); people get the friendly error and not-found pages.
         // Neither sees a stack trace.
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        app.UseWhen(IsData, api =>
         {
             api.UseExceptionHandler();
             api.UseStatusCodePages();
         });
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui =>
+        app.UseWhen(c => !IsData(c), ui =>
         {
             ui.UseExceptionHandler("/Error", createScopeForErrors: true);
             ui.UseStatusCodePagesWithReExecute(PageOutputCache.NotFoundPath, createScopeForStatusCodePages: true);
@@ -34,6 +38,8 @@ public static class WebApplicationExtensions
         // The output cache sits outside compression, so it stores (and serves) the compressed bytes; the rate limits
         // sit inside it, so a page served from the cache never counts against anyone.
         app.UsePageResponseHeaders();
+        // The API and the exports: entity tags and Last-Modified from the data generation, 304 to a client that has them.
+        app.UseWhen(IsData, data => data.UseDataEntityTags());
         app.UseOutputCache();
         app.UsePageEntityTags();
         app.UseRequestLimits();
