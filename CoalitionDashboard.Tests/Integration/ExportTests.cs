@@ -46,7 +46,7 @@ public sealed class ExportTests(DashboardAppFactory factory) : IClassFixture<Das
         var table = StrictCsv.Parse(await response.Content.ReadAsByteArrayAsync(Ct));
         Assert.Contains("P15", table.Values("id"));
         Assert.All(table.Values("countries"), c => Assert.Contains("FRA", c.Split(';')));
-        Assert.All(table.Values("coalition_wide"), v => Assert.Contains(v, new[] { "true", "false" }));
+        Assert.All(table.Values("coalition_wide"), v => Assert.Contains(v, new[] { "TRUE", "FALSE" }));
         Assert.All(table.Values("date_start"), d => Assert.True(DateOnly.TryParseExact(d, "yyyy-MM-dd", out _), d));
         Assert.All(table.Values("date_end"), d => Assert.True(DateOnly.TryParseExact(d, "yyyy-MM-dd", out _), d));
         Assert.All(table.Values("source_urls"), u => Assert.DoesNotContain(' ', u));

@@ -38,7 +38,8 @@ public sealed class Csv
 
     public static string List(IEnumerable<string> items) => string.Join(ListSeparator, items);
 
-    public static string Bool(bool value) => value ? "true" : "false";
+    // TRUE/FALSE: R's read.csv takes only these (and T/F) as logical; pandas and Frictionless take them too.
+    public static string Bool(bool value) => value ? "TRUE" : "FALSE";
 
     public static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
 
