@@ -31,6 +31,8 @@ public static class FeatureRegistration
     {
         var api = app.MapDashboardApi();
         app.MapExports();
+        // The OpenAPI document of both (ApiDocument): /openapi/v1.json.
+        app.MapOpenApi();
         return api;
     }
 }

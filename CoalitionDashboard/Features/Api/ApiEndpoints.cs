@@ -10,7 +10,7 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api").WithTags("Coalition data");
 
-        MapList(api, "/countries", (queries, known, ct) => queries.GetCountriesAsync(known, ct));
+        MapList(api, "/countries", (queries, known, ct) => queries.GetCountriesAsync(known, ct), "The participating and context countries, with their standing on the view's date.");
 
         api.MapGet("/countries/{iso3}", async Task<IResult> (string iso3, HttpRequest request, ApiQueries queries, ReadModel.Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
         {
@@ -28,7 +28,7 @@ public static class ApiEndpoints
             return country is null
                 ? Problem(StatusCodes.Status404NotFound, "Unknown country", $"No country with the code '{code}' is in the data set. GET /api/countries lists them.")
                 : TypedResults.Ok(country);
-        });
+        }).WithSummary("One country: its standing, representative and the records it is bound by.").WithMetadata(new QueryParameters(KnownKeys));
 
         // The pledges honour the whole page filter, read by the pages' own parser: the same URL query gives the same
         // pledges here, on /pledges and in /export/pledges.csv.
@@ -36,28 +36,28 @@ public static class ApiEndpoints
         {
             var (error, filter) = await ReadFilterAsync(request, reference, time, ReadModel.Filtering.DashboardFilter.Keys);
             return error ?? TypedResults.Ok(await queries.GetPledgesAsync(filter, ct));
-        });
+        }).WithSummary("The pledges and positions under the pages' whole filter.").WithMetadata(new QueryParameters(ReadModel.Filtering.DashboardFilter.Keys));
 
-        MapList(api, "/events", (queries, known, ct) => queries.GetEventsAsync(known, ct));
-        MapList(api, "/quotes", (queries, known, ct) => queries.GetQuotesAsync(known, ct));
-        MapList(api, "/sources", (queries, known, ct) => queries.GetSourcesAsync(known, ct));
+        MapList(api, "/events", (queries, known, ct) => queries.GetEventsAsync(known, ct), "The timeline's events, with their status and sources.");
+        MapList(api, "/quotes", (queries, known, ct) => queries.GetQuotesAsync(known, ct), "Quotes, with speaker, date, attribution and sources.");
+        MapList(api, "/sources", (queries, known, ct) => queries.GetSourcesAsync(known, ct), "Every source, with outlet, date, address and reliability grade.");
         // Open issues are the questions open at the end of coverage: they have no date to draw them as of.
-        MapList(api, "/open-issues", (queries, _, ct) => queries.GetOpenIssuesAsync(ct));
+        MapList(api, "/open-issues", (queries, _, ct) => queries.GetOpenIssuesAsync(ct), "The questions still open at the end of coverage.");
 
         // Any other address under /api is a JSON 404, not the dashboard's HTML not-found page. Only for GET (and HEAD,
         // answered as GET): another method on an /api address is a 405 naming the allowed ones, in problem details.
         api.MapGet("/{**rest}", (string? rest) =>
-            Problem(StatusCodes.Status404NotFound, "Not found", $"There is no API endpoint '/api/{rest}'."));
+            Problem(StatusCodes.Status404NotFound, "Not found", $"There is no API endpoint '/api/{rest}'.")).ExcludeFromDescription();
         return api;
     }
 
     /// <summary>A list that reads only <see cref="KnownKeys"/>: any other parameter or a bad value is a 400.</summary>
-    private static void MapList<T>(RouteGroupBuilder api, string path, Func<ApiQueries, KnownFilter, CancellationToken, Task<T>> load) =>
+    private static void MapList<T>(RouteGroupBuilder api, string path, Func<ApiQueries, KnownFilter, CancellationToken, Task<T>> load, string summary) =>
         api.MapGet(path, async Task<IResult> (HttpRequest request, ApiQueries queries, ReadModel.Filtering.ReferenceData reference, TimeProvider time, CancellationToken ct) =>
         {
             var (error, known) = await ReadKnownAsync(request, reference, time);
             return error ?? TypedResults.Ok(await load(queries, known, ct));
-        });
+        }).WithSummary(summary).WithMetadata(new QueryParameters(KnownKeys));
 
     /// <summary>What the lists other than the pledges read: the date to draw them as of and the lowest grade.</summary>
     private static readonly string[] KnownKeys = ["asof", "minReliability"];

@@ -10,7 +10,7 @@ public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
     {
-        var export = app.MapGroup("/export");
+        var export = app.MapGroup("/export").WithTags("Exports").WithMetadata(new Api.QueryParameters(DashboardFilter.Keys));
 
         export.MapGet("/pledges.csv", async (HttpContext http, ReferenceData reference, DashboardQueries queries, CancellationToken ct) =>
         {
@@ -30,7 +30,7 @@ public static class ExportEndpoints
                     Csv.List(p.Supersedes), Csv.Bool(p.WeakEvidence), Csv.List(p.Sources.Select(s => s.Id)), Csv.List(p.Sources.Select(s => s.Url ?? "")));
             }
             return File(http, csv, "pledges", context);
-        });
+        }).WithSummary("The pledges under the filter as RFC 4180 CSV (its columns in /export/metadata.json).");
 
         export.MapGet("/pledges.json", async (HttpContext http, ReferenceData reference, DashboardQueries queries, CancellationToken ct) =>
         {
@@ -58,7 +58,7 @@ public static class ExportEndpoints
             };
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName("pledges", context, "json")}\"";
             return Results.Json(body, Api.ApiJson.Options.Value);
-        });
+        }).WithSummary("The pledges under the filter as JSON, with the filter and the data's dates.");
 
         export.MapGet("/countries.csv", async (HttpContext http, ReferenceData reference, DashboardQueries queries, CancellationToken ct) =>
         {
@@ -78,7 +78,7 @@ public static class ExportEndpoints
                     Csv.List(c.Standing.Basis), Csv.List(c.Categories.Select(Slug.Of)), c.Contested);
             }
             return File(http, csv, "countries", context);
-        });
+        }).WithSummary("The countries with their standing under the filter as RFC 4180 CSV.");
 
         // What the CSV files are about, beside them: the filter, the data's dates, the licence, how to cite, and every
         // column (name, type, meaning). The CSV responses point here with a Link header.
@@ -107,7 +107,7 @@ public static class ExportEndpoints
                     new { path = $"export/countries.csv{suffix}", columns = ExportColumns.Countries },
                 },
             }, Api.ApiJson.Options.Value);
-        });
+        }).WithSummary("What the CSV files are about: the filter, the data's dates, the licence, a citation and every column.");
 
         return app;
     }
