@@ -15,7 +15,10 @@ namespace CoalitionDashboard.Components.Layout;
 public sealed class VersionedAssets
 {
     /// <summary>The files addressed with <c>?v=</c>, as pages link them.</summary>
-    public static readonly IReadOnlyList<string> Files = ["_content/MudBlazor/MudBlazor.min.css", "_content/MudBlazor/MudBlazor.min.js"];
+    public static readonly IReadOnlyList<string> Files = ["_content/MudBlazor/MudBlazor.min.css", "_content/MudBlazor/MudBlazor.min.js", PlotlyBundleFile];
+
+    /// <summary>The app's plotly.js bundle (Infrastructure/PlotlyBundle sends Plotly.Blazor's request for plotly.js here).</summary>
+    public const string PlotlyBundleFile = "lib/plotly/plotly-dashboard.min.js";
 
     /// <summary>The map outlines' folder; <see cref="TopoJsonUrl"/> puts the version in a path segment below it.</summary>
     public const string TopoJsonFolder = "topojson/";
