@@ -52,6 +52,20 @@ public sealed class ExportTests(DashboardAppFactory factory) : IClassFixture<Das
         Assert.All(table.Values("source_urls"), u => Assert.DoesNotContain(' ', u));
     }
 
+    [Theory]
+    [InlineData("/export/pledges.csv")]
+    [InlineData("/export/countries.csv")]
+    [InlineData("/export/pledges.json")]
+    public async Task Export_IsCompressedForAClientThatTakesIt(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptEncoding.ParseAdd("br");
+
+        var response = await _client.SendAsync(request, Ct);
+
+        Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
+    }
+
     [Fact]
     public async Task PledgesCsv_Quantities_HaveTheirNumberAndUnitInTheirOwnColumns()
     {

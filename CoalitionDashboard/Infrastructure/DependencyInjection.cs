@@ -70,6 +70,8 @@ public static class DependencyInjection
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
+            // The defaults (HTML, CSS, JavaScript, JSON…) and the CSV exports.
+            o.MimeTypes = Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes.Append("text/csv");
             o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
             o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
         });
@@ -77,6 +79,7 @@ public static class DependencyInjection
         // compressed once and then served from the output cache, so the smaller response is worth the millisecond.
         builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
         builder.Services.ConfigureHttpJsonOptions(o => Features.Api.ApiJson.Configure(o.SerializerOptions));
+        builder.Services.AddDataCors(builder.Configuration);
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

@@ -39,7 +39,7 @@ public static class WebApplicationExtensions
         // sit inside it, so a page served from the cache never counts against anyone.
         app.UsePageResponseHeaders();
         // The API and the exports: entity tags and Last-Modified from the data generation, 304 to a client that has them.
-        app.UseWhen(IsData, data => data.UseDataEntityTags());
+        app.UseWhen(IsData, data => data.UseDataCors(app.Configuration).UseDataEntityTags());
         app.UseOutputCache();
         app.UsePageEntityTags();
         app.UseRequestLimits();
