@@ -117,8 +117,23 @@ public sealed class ExportTests(DashboardAppFactory factory) : IClassFixture<Das
         Assert.All(pledges, p =>
         {
             Assert.Equal("declined", p.GetProperty("status").GetString());
-            Assert.NotEmpty(p.GetProperty("sourceIds").EnumerateArray());
+            Assert.NotEmpty(p.GetProperty("sources").EnumerateArray());
         });
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?bloc=eu&status=announced")]
+    [InlineData("?asof=2026-01-06&minReliability=B")]
+    public async Task PledgesJson_RecordsAreTheApisRecords_FieldForField(string query)
+    {
+        var export = await _client.GetFromJsonAsync<JsonElement>("/export/pledges.json" + query, Ct);
+        var api = await _client.GetFromJsonAsync<JsonElement>("/api/pledges" + query, Ct);
+
+        Assert.Equal(api.GetArrayLength(), export.GetProperty("count").GetInt32());
+        Assert.Equal(api.GetRawText(), export.GetProperty("pledges").GetRawText());
+        Assert.Equal("CC BY 4.0", export.GetProperty("licence").GetProperty("name").GetString());
+        Assert.Contains("retrieved", export.GetProperty("citation").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,33 +32,33 @@ public static class ExportEndpoints
             return File(http, csv, "pledges", context);
         }).WithSummary("The pledges under the filter as RFC 4180 CSV (its columns in /export/metadata.json).");
 
-        export.MapGet("/pledges.json", async (HttpContext http, ReferenceData reference, DashboardQueries queries, CancellationToken ct) =>
+        // The records are the API's (/api/pledges), field for field; the file adds what a file needs to stand alone: the
+        // data set, its dates, the filter, the licence and a citation.
+        export.MapGet("/pledges.json", async (HttpContext http, ReferenceData reference, Api.ApiQueries api, TimeProvider time, CancellationToken ct) =>
         {
             var (context, error) = await ReadFilterAsync(http, reference);
             if (error is not null)
             {
                 return error;
             }
-            var rows = await queries.Pledges.GetPledgesAsync(context.Filter, ct);
+            var rows = await api.GetPledgesAsync(context.Filter, ct);
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             var body = new
             {
                 dataset = context.Reference.Title,
                 dataAsOf = context.Reference.AsOf,
                 reviewedOn = context.Reference.ReviewedOn,
                 viewAsOf = context.Reference.ViewDate(context.Filter),
-                exportedAtUtc = DateTime.UtcNow,
+                exportedAtUtc = time.GetUtcNow().UtcDateTime,
                 filter = new { query = context.Filter.Query, description = context.Describe() },
+                licence = new { name = Citation.LicenceName, url = Citation.LicenceUrl },
+                citation = Citation.For(context.Reference, context.Filter, $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/pledges{context.QuerySuffix}", today),
                 count = rows.Count,
-                pledges = rows.Select(p => new
-                {
-                    p.Id, p.Title, p.Description, p.CoalitionWide, p.Countries, p.Organisations, p.Categories, p.Status, p.StatusNote, p.Troops,
-                    p.Condition, p.Quantity, Date = p.DateText, p.Speaker, p.Contested, p.Supersedes, CGradeSourcesOnly = p.WeakEvidence,
-                    Parties = p.Parties.Select(x => new { Id = x.Party, x.Role }), SourceIds = p.Sources.Select(s => s.Id),
-                }),
+                pledges = rows,
             };
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName("pledges", context, "json")}\"";
             return Results.Json(body, Api.ApiJson.Options.Value);
-        }).WithSummary("The pledges under the filter as JSON, with the filter and the data's dates.");
+        }).WithSummary("The pledges under the filter as JSON: the API's records, with the filter, the data's dates, the licence and a citation.");
 
         export.MapGet("/countries.csv", async (HttpContext http, ReferenceData reference, DashboardQueries queries, CancellationToken ct) =>
         {
