@@ -16,6 +16,7 @@ public sealed class ExportTests(DashboardAppFactory factory) : IClassFixture<Das
     {
         "/export/pledges.csv", "/export/pledges.csv?country=FRA&category=ground-forces", "/export/pledges.csv?asof=2026-01-06&minReliability=B",
         "/export/countries.csv", "/export/countries.csv?bloc=eu&asof=2026-02-13",
+        "/export/events.csv", "/export/events.csv?asof=2026-01-06", "/export/quotes.csv", "/export/sources.csv?minReliability=B", "/export/open-issues.csv",
     };
 
     [Theory]
@@ -29,7 +30,7 @@ public sealed class ExportTests(DashboardAppFactory factory) : IClassFixture<Das
         // Assert: the header is the first line (no preamble), a row per record, and what the file is about is linked
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains(path.Contains("pledges", StringComparison.Ordinal) ? "id" : "iso3", table.Header);
+        Assert.Contains(path.Contains("countries", StringComparison.Ordinal) ? "iso3" : "id", table.Header);
         Assert.DoesNotContain(table.Header, h => h.StartsWith('#'));
         Assert.NotEmpty(table.Rows);
         var link = Assert.Single(response.Headers.GetValues("Link"));
@@ -134,6 +135,34 @@ public sealed class ExportTests(DashboardAppFactory factory) : IClassFixture<Das
         Assert.Equal(api.GetRawText(), export.GetProperty("pledges").GetRawText());
         Assert.Equal("CC BY 4.0", export.GetProperty("licence").GetProperty("name").GetString());
         Assert.Contains("retrieved", export.GetProperty("citation").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("events", "events", "")]
+    [InlineData("quotes", "quotes", "?asof=2026-01-06")]
+    [InlineData("sources", "sources", "?minReliability=A")]
+    [InlineData("open-issues", "openIssues", "")]
+    public async Task RecordExports_JsonIsTheApis_AndTheCsvHasARowPerRecord(string kind, string key, string query)
+    {
+        var export = await _client.GetFromJsonAsync<JsonElement>($"/export/{kind}.json{query}", Ct);
+        var api = await _client.GetFromJsonAsync<JsonElement>($"/api/{kind}{query}", Ct);
+        var csv = StrictCsv.Parse(await _client.GetByteArrayAsync($"/export/{kind}.csv{query}", Ct));
+
+        Assert.Equal(api.GetRawText(), export.GetProperty(key).GetRawText());
+        Assert.Equal(api.GetArrayLength(), csv.Rows.Count);
+        Assert.Equal(api.EnumerateArray().Select(r => r.GetProperty("id").GetString()), csv.Values("id"));
+    }
+
+    [Theory]
+    [InlineData("/export/events.csv?country=FRA", "'country' is not a parameter")]
+    [InlineData("/export/pledges.csv?countries=FRA", "'countries' is not a parameter")]
+    public async Task Export_AParameterItDoesNotRead_Is400NamingIt(string path, string expected)
+    {
+        var response = await _client.GetAsync(path, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Contains(expected, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,7 +48,8 @@ public static class ApiDocument
         });
         options.AddOperationTransformer((operation, context, _) =>
         {
-            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<QueryParameters>().FirstOrDefault() is { } query)
+            // The endpoint's own list where it has one (a group's comes first in the metadata).
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<QueryParameters>().LastOrDefault() is { } query)
             {
                 operation.Parameters ??= [];
                 foreach (var key in query.Keys)

@@ -8,7 +8,7 @@ public sealed record ExportColumn(string Name, string Type, string Description, 
 /// <summary>The columns of each CSV export, in file order: the header is written from here and /export/metadata.json describes them.</summary>
 public static class ExportColumns
 {
-    private const string ListNote = " (a list: items separated by \";\")";
+    internal const string ListNote = " (a list: items separated by \";\")";
 
     public static readonly IReadOnlyList<ExportColumn> Pledges =
     [

@@ -41,23 +41,7 @@ public static class ExportEndpoints
             {
                 return error;
             }
-            var rows = await api.GetPledgesAsync(context.Filter, ct);
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-            var body = new
-            {
-                dataset = context.Reference.Title,
-                dataAsOf = context.Reference.AsOf,
-                reviewedOn = context.Reference.ReviewedOn,
-                viewAsOf = context.Reference.ViewDate(context.Filter),
-                exportedAtUtc = time.GetUtcNow().UtcDateTime,
-                filter = new { query = context.Filter.Query, description = context.Describe() },
-                licence = new { name = Citation.LicenceName, url = Citation.LicenceUrl },
-                citation = Citation.For(context.Reference, context.Filter, $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/pledges{context.QuerySuffix}", today),
-                count = rows.Count,
-                pledges = rows,
-            };
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName("pledges", context, "json")}\"";
-            return Results.Json(body, Api.ApiJson.Options.Value);
+            return Json(http, context, time, "pledges", "pledges", (System.Collections.ICollection)await api.GetPledgesAsync(context.Filter, ct));
         }).WithSummary("The pledges under the filter as JSON: the API's records, with the filter, the data's dates, the licence and a citation.");
 
         export.MapGet("/countries.csv", async (HttpContext http, ReferenceData reference, DashboardQueries queries, CancellationToken ct) =>
@@ -79,6 +63,8 @@ public static class ExportEndpoints
             }
             return File(http, csv, "countries", context);
         }).WithSummary("The countries with their standing under the filter as RFC 4180 CSV.");
+
+        export.MapRecordExports();
 
         // What the CSV files are about, beside them: the filter, the data's dates, the licence, how to cite, and every
         // column (name, type, meaning). The CSV responses point here with a Link header.
@@ -105,25 +91,62 @@ public static class ExportEndpoints
                 {
                     new { path = $"export/pledges.csv{suffix}", columns = ExportColumns.Pledges },
                     new { path = $"export/countries.csv{suffix}", columns = ExportColumns.Countries },
-                },
+                }.Concat(RecordExports.Kinds.Select(k => (object)new { path = $"export/{k.Name}.csv{Known(context)}", columns = k.Columns })),
             }, Api.ApiJson.Options.Value);
         }).WithSummary("What the CSV files are about: the filter, the data's dates, the licence, a citation and every column.");
 
         return app;
     }
 
-    private static async Task<(FilterContext Context, IResult? Error)> ReadFilterAsync(HttpContext http, ReferenceData reference)
+    // The part of the filter the record exports read (asof, minReliability), as a query.
+    private static string Known(FilterContext context)
+    {
+        var known = DashboardFilter.None.With(asOf: context.Filter.AsOf, minReliability: context.Filter.MinReliability);
+        return known.IsEmpty ? "" : "?" + known.Query;
+    }
+
+    internal static async Task<(FilterContext Context, IResult? Error)> ReadFilterAsync(HttpContext http, ReferenceData reference, IReadOnlyList<string>? allowed = null)
     {
         var snapshot = await reference.GetAsync();
         var parsed = FilterParser.Parse(http.Request.QueryString.Value, snapshot.Codes);
         var context = new FilterContext(parsed.Filter, parsed.Errors, snapshot);
-        return parsed.Errors.Count > 0
-            ? (context, TypedResults.Problem(title: "Invalid filter", detail: string.Join(" ", parsed.Errors), statusCode: StatusCodes.Status400BadRequest))
+        // A parameter the export does not read is refused, as the API does: ignoring it would answer with everything.
+        var errors = http.Request.Query.Keys
+            .Where(key => !(allowed ?? DashboardFilter.Keys).Contains(key, StringComparer.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .Select(key => $"'{(key.Length <= 24 ? key : key[..24] + "…")}' is not a parameter of {http.Request.Path} (it reads {string.Join(", ", allowed ?? DashboardFilter.Keys)}).")
+            .Concat(parsed.Errors)
+            .ToList();
+        return errors.Count > 0
+            ? (context, TypedResults.Problem(title: "Invalid filter", detail: string.Join(" ", errors), statusCode: StatusCodes.Status400BadRequest))
             : (context, null);
     }
 
+    // A JSON export: the records (the API's) under their kind's name, with what a file needs to stand alone.
+    internal static IResult Json(HttpContext http, FilterContext context, TimeProvider time, string what, string key, System.Collections.ICollection records)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var body = new Dictionary<string, object?>
+        {
+            ["dataset"] = context.Reference.Title,
+            ["dataAsOf"] = context.Reference.AsOf,
+            ["reviewedOn"] = context.Reference.ReviewedOn,
+            ["viewAsOf"] = context.Reference.ViewDate(context.Filter),
+            ["exportedAtUtc"] = now,
+            ["filter"] = new { query = context.Filter.Query, description = context.Describe() },
+            ["licence"] = new { name = Citation.LicenceName, url = Citation.LicenceUrl },
+            ["citation"] = Citation.For(context.Reference, context.Filter,
+                $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{(what == "pledges" ? "/pledges" : http.Request.Path.Value)}{context.QuerySuffix}",
+                DateOnly.FromDateTime(now)),
+            ["count"] = records.Count,
+            [key] = records,
+        };
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(what, context, "json")}\"";
+        return Results.Json(body, Api.ApiJson.Options.Value);
+    }
+
     // The file, and where what it is about is written (the filter's own metadata).
-    private static IResult File(HttpContext http, Csv csv, string what, FilterContext context)
+    internal static IResult File(HttpContext http, Csv csv, string what, FilterContext context)
     {
         http.Response.Headers.Link = $"<{http.Request.PathBase}/export/metadata.json{context.QuerySuffix}>; rel=\"describedby\"; type=\"application/json\"";
         return TypedResults.File(csv.ToBytes(), "text/csv; charset=utf-8; header=present", FileName(what, context, "csv"));
