@@ -7,7 +7,7 @@ public sealed record PledgeRow(
     IReadOnlyList<PledgeCategory> Categories, PledgeStatus Status, string? StatusNote, TroopsPosition? Troops, string? Condition,
     string? Quantity, DateOnly Date, string DateText, string? Speaker, string? Contested, IReadOnlyList<SourceLink> Sources,
     IReadOnlyList<PartyRef> Parties, IReadOnlyList<string> Supersedes,
-    double? QuantityValue = null, string? QuantityUnit = null, DateOnly? DateEnd = null)
+    double? QuantityValue = null, string? QuantityUnit = null)
 {
     public PledgeCategory MainCategory => Categories.Count > 0 ? Categories[0] : PledgeCategory.Other;
 

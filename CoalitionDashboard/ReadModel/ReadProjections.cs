@@ -18,7 +18,7 @@ internal static class ReadProjections
         p.Sources.AsQueryable().OrderBy(s => s.Reliability).ThenBy(s => s.SortOrder).Select(Source).ToList(),
         p.Parties.OrderBy(x => x.Position).Select(x => new PartyRef(x.Party, x.Role)).ToList(),
         p.Supersedes.Select(x => x.SupersededId).ToList(),
-        p.QuantityValue, p.QuantityUnit, p.DateEnd);
+        p.QuantityValue, p.QuantityUnit);
 
     public static readonly Expression<Func<TimelineEvent, EventRow>> Event = e => new EventRow(
         e.Id, e.DateStart, e.DateEnd, e.DateText, e.Title, e.Summary, e.Kind, e.IncludesCoalition,

@@ -19,16 +19,7 @@ public static class ExportEndpoints
             {
                 return error;
             }
-            var rows = await queries.Pledges.GetPledgesAsync(context.Filter, ct);
-            var csv = new Csv().Row(ExportColumns.Pledges.Select(c => c.Name));
-            foreach (var p in rows)
-            {
-                csv.Row(p.Id, p.Title, p.Description, Csv.Bool(p.CoalitionWide), Csv.List(p.Countries), Csv.List(p.Countries.Select(context.Reference.NameOf)),
-                    Csv.List(p.Organisations), Csv.List(p.Parties.Select(x => $"{x.Party}:{Slug.Of(x.Role)}")),
-                    Csv.List(p.Categories.Select(Slug.Of)), Slug.Of(p.Status), p.StatusNote, p.Troops is { } t ? Slug.Of(t) : null, p.Condition,
-                    p.Quantity, Csv.Number(p.QuantityValue), p.QuantityUnit, Csv.Day(p.Date), Csv.Day(p.DateEnd ?? p.Date), p.Speaker, p.Contested,
-                    Csv.List(p.Supersedes), Csv.Bool(p.WeakEvidence), Csv.List(p.Sources.Select(s => s.Id)), Csv.List(p.Sources.Select(s => s.Url ?? "")));
-            }
+            var csv = await PledgesCsvAsync(context, queries, ct);
             return File(http, csv, "pledges", context);
         }).WithSummary("The pledges under the filter as RFC 4180 CSV (its columns in /export/metadata.json).");
 
@@ -51,20 +42,12 @@ public static class ExportEndpoints
             {
                 return error;
             }
-            var rows = await queries.Countries.GetCountryRowsAsync(context.Filter, ct);
-            var csv = new Csv().Row(ExportColumns.Countries.Select(c => c.Name));
-            foreach (var c in rows)
-            {
-                csv.Row(c.Iso3, c.Name, Slug.Of(c.Role), Csv.Bool(c.Eu), Csv.Bool(c.Nato), c.Representative,
-                    c.Representative is null ? null : Csv.Bool(c.RepresentativeNameConfirmed), c.Office, c.Level is { } l ? Slug.Of(l) : null,
-                    c.Attendance is { } a ? Slug.Of(a) : null, Csv.Number(c.Pledges),
-                    c.StrongestStatus is { } s ? Slug.Of(s) : null, c.Standing.ForcesSlug, Csv.Day(c.Standing.AsOf),
-                    Csv.List(c.Standing.Basis), Csv.List(c.Categories.Select(Slug.Of)), c.Contested);
-            }
+            var csv = await CountriesCsvAsync(context, queries, ct);
             return File(http, csv, "countries", context);
         }).WithSummary("The countries with their standing under the filter as RFC 4180 CSV.");
 
         export.MapRecordExports();
+        export.MapDataPackage();
 
         // What the CSV files are about, beside them: the filter, the data's dates, the licence, how to cite, and every
         // column (name, type, meaning). The CSV responses point here with a Link header.
@@ -98,8 +81,38 @@ public static class ExportEndpoints
         return app;
     }
 
+    internal static async Task<Csv> PledgesCsvAsync(FilterContext context, DashboardQueries queries, CancellationToken ct)
+    {
+        var rows = await queries.Pledges.GetPledgesAsync(context.Filter, ct);
+        var csv = new Csv().Row(ExportColumns.Pledges.Select(c => c.Name));
+        foreach (var p in rows)
+        {
+            csv.Row(p.Id, p.Title, p.Description, Csv.Bool(p.CoalitionWide), Csv.List(p.Countries), Csv.List(p.Countries.Select(context.Reference.NameOf)),
+                Csv.List(p.Organisations), Csv.List(p.Parties.Select(x => $"{x.Party}:{Slug.Of(x.Role)}")),
+                Csv.List(p.Categories.Select(Slug.Of)), Slug.Of(p.Status), p.StatusNote, p.Troops is { } t ? Slug.Of(t) : null, p.Condition,
+                p.Quantity, Csv.Number(p.QuantityValue), p.QuantityUnit, RecordExports.Range(p.DateText).Start, RecordExports.Range(p.DateText).End, p.Speaker, p.Contested,
+                Csv.List(p.Supersedes), Csv.Bool(p.WeakEvidence), Csv.List(p.Sources.Select(s => s.Id)), Csv.List(p.Sources.Select(s => s.Url ?? "")));
+        }
+        return csv;
+    }
+
+    internal static async Task<Csv> CountriesCsvAsync(FilterContext context, DashboardQueries queries, CancellationToken ct)
+    {
+        var rows = await queries.Countries.GetCountryRowsAsync(context.Filter, ct);
+        var csv = new Csv().Row(ExportColumns.Countries.Select(c => c.Name));
+        foreach (var c in rows)
+        {
+            csv.Row(c.Iso3, c.Name, Slug.Of(c.Role), Csv.Bool(c.Eu), Csv.Bool(c.Nato), c.Representative,
+                c.Representative is null ? null : Csv.Bool(c.RepresentativeNameConfirmed), c.Office, c.Level is { } l ? Slug.Of(l) : null,
+                c.Attendance is { } a ? Slug.Of(a) : null, Csv.Number(c.Pledges),
+                c.StrongestStatus is { } s ? Slug.Of(s) : null, c.Standing.ForcesSlug, Csv.Day(c.Standing.AsOf),
+                Csv.List(c.Standing.Basis), Csv.List(c.Categories.Select(Slug.Of)), c.Contested);
+        }
+        return csv;
+    }
+
     // The part of the filter the record exports read (asof, minReliability), as a query.
-    private static string Known(FilterContext context)
+    internal static string Known(FilterContext context)
     {
         var known = DashboardFilter.None.With(asOf: context.Filter.AsOf, minReliability: context.Filter.MinReliability);
         return known.IsEmpty ? "" : "?" + known.Query;
@@ -152,7 +165,7 @@ public static class ExportEndpoints
         return TypedResults.File(csv.ToBytes(), "text/csv; charset=utf-8; header=present", FileName(what, context, "csv"));
     }
 
-    private static string FileName(string what, FilterContext context, string extension)
+    internal static string FileName(string what, FilterContext context, string extension)
     {
         var suffix = context.Filter.IsEmpty ? "" : "-" + new string(context.Filter.Query.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
         if (suffix.Length > 60)

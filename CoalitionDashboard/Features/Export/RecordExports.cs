@@ -17,8 +17,8 @@ public static class RecordExports
     public static readonly IReadOnlyList<ExportColumn> Events =
     [
         new("id", "string", "The event's id (T01…)."),
-        new("date_start", "date", "The day it took place, or the first day of a range (ISO 8601)."),
-        new("date_end", "date", "The last day of a range; the same as date_start for a single day."),
+        new("date_start", "date", "The day it took place, or the first day of the month or range the data gives (ISO 8601)."),
+        new("date_end", "date", "The last day of that month or range; the same as date_start for a single day."),
         new("title", "string", "Short title."),
         new("summary", "string", "What happened, in the data's own words."),
         new("kind", "string", "What kind of event.", Slug.All<EventKind>().ToList()),
@@ -39,8 +39,8 @@ public static class RecordExports
         new("office", "string", "The speaker's office then."),
         new("country", "string", "ISO code of the speaker's country."),
         new("organisation", "string", "The speaker's organisation."),
-        new("date_start", "date", "The day it was said, or the first day of a range."),
-        new("date_end", "date", "The last day of a range; the same as date_start for a single day."),
+        new("date_start", "date", "The day it was said, or the first day of the month or range the data gives."),
+        new("date_end", "date", "The last day of that month or range; the same as date_start for a single day."),
         new("text", "string", "The words, in English."),
         new("original", "string", "The words in the language they were said in, where translated."),
         new("translated", "boolean", "TRUE where text is a translation."),
@@ -57,7 +57,8 @@ public static class RecordExports
         new("id", "string", "The source's id."),
         new("outlet", "string", "Who published it."),
         new("title", "string", "The page's title, where known."),
-        new("date", "date", "The day it was published, where known."),
+        new("date_start", "date", "The day it was published, where known, or the first day of the month or range the data gives."),
+        new("date_end", "date", "The last day of that month or range; the same as date_start for a single day."),
         new("url", "string", "Its web address (empty for the seed article)."),
         new("seed_file", "string", "The seed article's file, for the one source without an address."),
         new("reliability", "string", "A official; B established news or wire copy; C secondary, corroboration only.", ["A", "B", "C"]),
@@ -99,12 +100,7 @@ public static class RecordExports
                 {
                     return error;
                 }
-                var csv = new Csv().Row(columns.Select(c => c.Name));
-                foreach (var record in await load(api, Known(context.Filter), ct))
-                {
-                    csv.Row(row(record));
-                }
-                return ExportEndpoints.File(http, csv, name, context);
+                return ExportEndpoints.File(http, await CsvAsync(name, api, context.Filter, ct), name, context);
             }).WithSummary($"The {name.Replace('-', ' ')} as RFC 4180 CSV (its columns in /export/metadata.json).").WithMetadata(new QueryParameters(Keys));
 
             export.MapGet($"/{name}.json", async (HttpContext http, ReferenceData reference, ApiQueries api, TimeProvider time, CancellationToken ct) =>
@@ -121,6 +117,18 @@ public static class RecordExports
         return export;
     }
 
+    /// <summary>One kind's CSV, under the filter's <c>asof</c> and <c>minReliability</c>.</summary>
+    internal static async Task<Csv> CsvAsync(string name, ApiQueries api, DashboardFilter filter, CancellationToken ct)
+    {
+        var (_, columns, load, row) = Kinds.Single(k => k.Name == name);
+        var csv = new Csv().Row(columns.Select(c => c.Name));
+        foreach (var record in await load(api, Known(filter), ct))
+        {
+            csv.Row(row(record));
+        }
+        return csv;
+    }
+
     // "open-issues" → "openIssues", as the API's JSON names things.
     private static string JsonKey(string name) => name == "open-issues" ? "openIssues" : name;
 
@@ -130,13 +138,38 @@ public static class RecordExports
 
     private static string Ids(IEnumerable<SourceRef> sources) => Csv.List(sources.Select(s => s.Id));
 
-    // "2026-01-06" or "2026-02-04/2026-02-05" (a range), or nothing.
-    private static (string? Start, string? End) Range(string? text) =>
-        text?.Split('/') is [var start, var end] ? (start, end) : text is { Length: > 0 } ? (text, text) : (null, null);
+    // The first and last day a date as the data writes it covers: "2026-01-06"; a range "2026-02-04/2026-02-05"; a month
+    // "2026-05" (1 to 31 May); a year "2026". Nothing for no date.
+    internal static (string? Start, string? End) Range(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, null);
+        }
+        var parts = text.Split('/', 2);
+        return (Csv.Day(Bounds(parts[0]).First), Csv.Day(Bounds(parts[^1]).Last));
+    }
+
+    private static (DateOnly? First, DateOnly? Last) Bounds(string part)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var style = System.Globalization.DateTimeStyles.None;
+        if (DateOnly.TryParseExact(part, "yyyy-MM-dd", culture, style, out var day))
+        {
+            return (day, day);
+        }
+        if (DateOnly.TryParseExact(part, "yyyy-MM", culture, style, out var month))
+        {
+            return (month, month.AddMonths(1).AddDays(-1));
+        }
+        return int.TryParse(part, System.Globalization.NumberStyles.None, culture, out var year) && year is >= 1900 and <= 2100
+            ? (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))
+            : (null, null);
+    }
 
     private static IEnumerable<string?> EventRow(EventDto e) =>
     [
-        e.Id, Csv.Day(e.Start), Csv.Day(e.End ?? e.Start), e.Title, e.Summary, Slug.Of(e.Kind), Slug.Of(e.Status), Csv.Bool(e.IncludesCoalition),
+        e.Id, Range(e.Date).Start, Range(e.Date).End, e.Title, e.Summary, Slug.Of(e.Kind), Slug.Of(e.Status), Csv.Bool(e.IncludesCoalition),
         Csv.List(e.Countries), Csv.List(e.Organisations), e.PartiesNote, e.Contested, Ids(e.Sources), Urls(e.Sources),
     ];
 
@@ -150,8 +183,11 @@ public static class RecordExports
         ];
     }
 
-    private static IEnumerable<string?> SourceRow(SourceDto s) =>
-        [s.Id, s.Outlet, s.Title, Range(s.Date).Start, s.Url, s.SeedFile, s.Reliability.ToString(), s.Language, s.Note, Csv.Number(s.RecordCount)];
+    private static IEnumerable<string?> SourceRow(SourceDto s)
+    {
+        var (start, end) = Range(s.Date);
+        return [s.Id, s.Outlet, s.Title, start, end, s.Url, s.SeedFile, s.Reliability.ToString(), s.Language, s.Note, Csv.Number(s.RecordCount)];
+    }
 
     private static IEnumerable<string?> OpenIssueRow(OpenIssueDto o) =>
     [
