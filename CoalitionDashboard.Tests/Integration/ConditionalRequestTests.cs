@@ -19,7 +19,7 @@ public sealed class ConditionalRequestTests(DashboardAppFactory factory) : IClas
     {
         "/api/countries", "/api/countries/FRA", "/api/pledges?bloc=eu", "/api/events", "/api/quotes", "/api/sources", "/api/open-issues",
         "/export/pledges.csv", "/export/pledges.json?status=declined", "/export/countries.csv", "/export/metadata.json",
-        "/export/events.csv", "/export/quotes.json", "/export/sources.csv", "/export/open-issues.json", "/export/data.zip?bloc=eu",
+        "/export/events.csv", "/export/quotes.json", "/export/sources.csv", "/export/open-issues.json", "/export/data.zip?bloc=eu", "/export/pledges.xlsx",
     };
 
     [Theory]

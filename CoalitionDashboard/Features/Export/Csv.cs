@@ -15,11 +15,17 @@ public sealed class Csv
     public const char ListSeparator = ';';
 
     private readonly StringBuilder _text = new();
+    private readonly List<IReadOnlyList<string?>> _rows = [];
+
+    /// <summary>The rows as written, unescaped (the header first): what the Excel export types and writes.</summary>
+    public IReadOnlyList<IReadOnlyList<string?>> Rows => _rows;
 
     public Csv Row(params IEnumerable<string?> fields)
     {
+        var values = fields.ToList();
+        _rows.Add(values);
         var first = true;
-        foreach (var field in fields)
+        foreach (var field in values)
         {
             if (!first)
             {

@@ -46,6 +46,17 @@ public static class ExportEndpoints
             return File(http, csv, "countries", context);
         }).WithSummary("The countries with their standing under the filter as RFC 4180 CSV.");
 
+        export.MapGet("/pledges.xlsx", async (HttpContext http, ReferenceData reference, DashboardQueries queries, TimeProvider time, CancellationToken ct) =>
+        {
+            var (context, error) = await ReadFilterAsync(http, reference);
+            return error ?? Workbook(http, context, time, "pledges", ExportColumns.Pledges, await PledgesCsvAsync(context, queries, ct));
+        }).WithSummary("The pledges under the filter as an Excel workbook: typed cells, a frozen header, and an About sheet (filter, dates, licence, citation, columns).");
+        export.MapGet("/countries.xlsx", async (HttpContext http, ReferenceData reference, DashboardQueries queries, TimeProvider time, CancellationToken ct) =>
+        {
+            var (context, error) = await ReadFilterAsync(http, reference);
+            return error ?? Workbook(http, context, time, "countries", ExportColumns.Countries, await CountriesCsvAsync(context, queries, ct));
+        }).WithSummary("The countries with their standing under the filter as an Excel workbook, with an About sheet.");
+
         export.MapRecordExports();
         export.MapDataPackage();
 
@@ -133,6 +144,26 @@ public static class ExportEndpoints
         return errors.Count > 0
             ? (context, TypedResults.Problem(title: "Invalid filter", detail: string.Join(" ", errors), statusCode: StatusCodes.Status400BadRequest))
             : (context, null);
+    }
+
+    // An Excel export: the rows of the CSV, typed by their columns, and an About sheet.
+    internal static IResult Workbook(HttpContext http, FilterContext context, TimeProvider time, string what, IReadOnlyList<ExportColumn> columns, Csv csv)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var address = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{http.Request.Path}{context.QuerySuffix}";
+        var about = new List<(string, string)>
+        {
+            ("Data set", context.Reference.Title),
+            ("Records", $"{csv.Rows.Count - 1} {what.Replace('-', ' ')}"),
+            ("Filter", context.Describe() + (context.Filter.IsEmpty ? "" : $" (?{context.Filter.Query})")),
+            ("Data as of", context.Reference.Freshness(context.Filter)),
+            ("Exported", now.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)),
+            ("Licence", $"{Citation.LicenceName}, {Citation.LicenceUrl}"),
+            ("Cite as", Citation.For(context.Reference, context.Filter, address, DateOnly.FromDateTime(now))),
+            ("Sources", "Every record names its sources (source_ids; their outlets, dates, addresses and grades in the sources export): A official, B established news or wire copy, C secondary, corroboration only."),
+        };
+        var sheet = what switch { "open-issues" => "Open issues", _ => char.ToUpperInvariant(what[0]) + what[1..] };
+        return TypedResults.File(Xlsx.Write(sheet, columns, csv, about), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(what, context, "xlsx"));
     }
 
     // A JSON export: the records (the API's) under their kind's name, with what a file needs to stand alone.

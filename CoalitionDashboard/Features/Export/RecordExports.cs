@@ -103,6 +103,12 @@ public static class RecordExports
                 return ExportEndpoints.File(http, await CsvAsync(name, api, context.Filter, ct), name, context);
             }).WithSummary($"The {name.Replace('-', ' ')} as RFC 4180 CSV (its columns in /export/metadata.json).").WithMetadata(new QueryParameters(Keys));
 
+            export.MapGet($"/{name}.xlsx", async (HttpContext http, ReferenceData reference, ApiQueries api, TimeProvider time, CancellationToken ct) =>
+            {
+                var (context, error) = await ExportEndpoints.ReadFilterAsync(http, reference, Keys);
+                return error ?? ExportEndpoints.Workbook(http, context, time, name, columns, await CsvAsync(name, api, context.Filter, ct));
+            }).WithSummary($"The {name.Replace('-', ' ')} as an Excel workbook: typed cells, a frozen header, and an About sheet.").WithMetadata(new QueryParameters(Keys));
+
             export.MapGet($"/{name}.json", async (HttpContext http, ReferenceData reference, ApiQueries api, TimeProvider time, CancellationToken ct) =>
             {
                 var (context, error) = await ExportEndpoints.ReadFilterAsync(http, reference, Keys);
