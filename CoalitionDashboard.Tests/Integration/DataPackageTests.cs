@@ -38,7 +38,7 @@ public sealed class DataPackageTests(DashboardAppFactory factory) : IClassFixtur
         Assert.Equal(Curated.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), package.GetProperty("dataAsOf").GetString());
         Assert.Contains("README.md", entries.Keys);
         var resources = package.GetProperty("resources").EnumerateArray().ToList();
-        Assert.Equal(["countries", "pledges", "events", "quotes", "sources", "open-issues"], resources.Select(r => r.GetProperty("name").GetString()));
+        Assert.Equal(["countries", "organisations", "pledges", "events", "quotes", "sources", "open-issues"], resources.Select(r => r.GetProperty("name").GetString()));
 
         foreach (var resource in resources)
         {

@@ -16,7 +16,7 @@ public sealed class ExportTests(DashboardAppFactory factory) : IClassFixture<Das
     {
         "/export/pledges.csv", "/export/pledges.csv?country=FRA&category=ground-forces", "/export/pledges.csv?asof=2026-01-06&minReliability=B",
         "/export/countries.csv", "/export/countries.csv?bloc=eu&asof=2026-02-13",
-        "/export/events.csv", "/export/events.csv?asof=2026-01-06", "/export/quotes.csv", "/export/sources.csv?minReliability=B", "/export/open-issues.csv",
+        "/export/organisations.csv", "/export/events.csv", "/export/events.csv?asof=2026-01-06", "/export/quotes.csv", "/export/sources.csv?minReliability=B", "/export/open-issues.csv",
     };
 
     [Theory]

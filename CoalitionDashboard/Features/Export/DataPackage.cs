@@ -29,6 +29,7 @@ public static class DataPackage
             var files = new List<(string Name, string Title, IReadOnlyList<ExportColumn> Columns, Csv Csv)>
             {
                 ("countries", "Countries and their standing", ExportColumns.Countries, await ExportEndpoints.CountriesCsvAsync(context, queries, ct)),
+                ("organisations", "Organisations and their representatives", ExportColumns.Organisations, await ExportEndpoints.OrganisationsCsvAsync(queries, ct)),
                 ("pledges", "Pledges and positions, with their parties and roles", ExportColumns.Pledges, await ExportEndpoints.PledgesCsvAsync(context, queries, ct)),
             };
             foreach (var (name, columns, _, _) in RecordExports.Kinds)

@@ -38,6 +38,14 @@ public static class ExportColumns
         new("source_urls", "string", "Their web addresses, in the same order (empty for a source without one)" + ListNote),
     ];
 
+    public static readonly IReadOnlyList<ExportColumn> Organisations =
+    [
+        new("id", "string", "The organisation's id (EU, NATO, G7)."),
+        new("name", "string", "Its name."),
+        new("attended", "boolean", "TRUE where it was represented at the Paris summit."),
+        new("representatives", "string", "Who represented it" + ListNote),
+    ];
+
     public static readonly IReadOnlyList<ExportColumn> Countries =
     [
         new("iso3", "string", "ISO 3166-1 alpha-3 code."),

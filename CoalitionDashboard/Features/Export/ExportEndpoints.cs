@@ -57,6 +57,12 @@ public static class ExportEndpoints
             return error ?? Workbook(http, context, time, "countries", ExportColumns.Countries, await CountriesCsvAsync(context, queries, ct));
         }).WithSummary("The countries with their standing under the filter as an Excel workbook, with an About sheet.");
 
+        export.MapGet("/organisations.csv", async (HttpContext http, ReferenceData reference, DashboardQueries queries, CancellationToken ct) =>
+        {
+            var (context, error) = await ReadFilterAsync(http, reference, []);
+            return error ?? File(http, await OrganisationsCsvAsync(queries, ct), "organisations", context);
+        }).WithSummary("The organisations (EU, NATO, G7) and who represented them, as RFC 4180 CSV.").WithMetadata(new Api.QueryParameters([]));
+
         export.MapRecordExports();
         export.MapDataPackage();
 
@@ -85,6 +91,7 @@ public static class ExportEndpoints
                 {
                     new { path = $"export/pledges.csv{suffix}", columns = ExportColumns.Pledges },
                     new { path = $"export/countries.csv{suffix}", columns = ExportColumns.Countries },
+                    new { path = "export/organisations.csv", columns = ExportColumns.Organisations },
                 }.Concat(RecordExports.Kinds.Select(k => (object)new { path = $"export/{k.Name}.csv{Known(context)}", columns = k.Columns })),
             }, Api.ApiJson.Options.Value);
         }).WithSummary("What the CSV files are about: the filter, the data's dates, the licence, a citation and every column.");
@@ -103,6 +110,16 @@ public static class ExportEndpoints
                 Csv.List(p.Categories.Select(Slug.Of)), Slug.Of(p.Status), p.StatusNote, p.Troops is { } t ? Slug.Of(t) : null, p.Condition,
                 p.Quantity, Csv.Number(p.QuantityValue), p.QuantityUnit, RecordExports.Range(p.DateText).Start, RecordExports.Range(p.DateText).End, p.Speaker, p.Contested,
                 Csv.List(p.Supersedes), Csv.Bool(p.WeakEvidence), Csv.List(p.Sources.Select(s => s.Id)), Csv.List(p.Sources.Select(s => s.Url ?? "")));
+        }
+        return csv;
+    }
+
+    internal static async Task<Csv> OrganisationsCsvAsync(DashboardQueries queries, CancellationToken ct)
+    {
+        var csv = new Csv().Row(ExportColumns.Organisations.Select(c => c.Name));
+        foreach (var o in await queries.Countries.GetOrganisationsAsync(ct))
+        {
+            csv.Row(o.Id, o.Name, Csv.Bool(o.Attended), Csv.List(o.Representatives));
         }
         return csv;
     }
