@@ -53,6 +53,21 @@ public sealed class OpenApiTests(DashboardAppFactory factory) : IClassFixture<Da
         Assert.Contains(parameters, p => p.GetProperty("name").GetString() == "asof" && p.GetProperty("schema").GetProperty("format").GetString() == "date");
     }
 
+    [Theory]
+    [InlineData("/api/pledges", "PledgeDto")]
+    [InlineData("/api/countries/{iso3}", "CountryDetailDto")]
+    [InlineData("/api/events", "EventDto")]
+    public async Task ApiResponses_AreDescribedWithTheirRecordSchema(string path, string schema)
+    {
+        var document = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
+
+        var get = document.GetProperty("paths").GetProperty(path).GetProperty("get");
+        var ok = get.GetProperty("responses").GetProperty("200").GetRawText();
+        Assert.Contains(schema, ok, StringComparison.Ordinal);
+        Assert.True(get.GetProperty("responses").TryGetProperty("400", out _), $"{path} does not describe its 400");
+        Assert.True(document.GetProperty("components").GetProperty("schemas").TryGetProperty(schema, out _));
+    }
+
     [Fact]
     public async Task EveryParameterTheApiReads_IsDescribed()
     {

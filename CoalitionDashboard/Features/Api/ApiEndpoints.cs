@@ -28,7 +28,8 @@ public static class ApiEndpoints
             return country is null
                 ? Problem(StatusCodes.Status404NotFound, "Unknown country", $"No country with the code '{code}' is in the data set. GET /api/countries lists them.")
                 : TypedResults.Ok(country);
-        }).WithSummary("One country: its standing, representative and the records it is bound by.").WithMetadata(new QueryParameters(KnownKeys));
+        }).WithSummary("One country: its standing, representative and the records it is bound by.").WithMetadata(new QueryParameters(KnownKeys))
+          .Produces<CountryDetailDto>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
         // The pledges honour the whole page filter, read by the pages' own parser: the same URL query gives the same
         // pledges here, on /pledges and in /export/pledges.csv.
@@ -36,7 +37,8 @@ public static class ApiEndpoints
         {
             var (error, filter) = await ReadFilterAsync(request, reference, time, ReadModel.Filtering.DashboardFilter.Keys);
             return error ?? TypedResults.Ok(await queries.GetPledgesAsync(filter, ct));
-        }).WithSummary("The pledges and positions under the pages' whole filter.").WithMetadata(new QueryParameters(ReadModel.Filtering.DashboardFilter.Keys));
+        }).WithSummary("The pledges and positions under the pages' whole filter.").WithMetadata(new QueryParameters(ReadModel.Filtering.DashboardFilter.Keys))
+          .Produces<IReadOnlyList<PledgeDto>>().ProducesProblem(StatusCodes.Status400BadRequest);
 
         MapList(api, "/events", (queries, known, ct) => queries.GetEventsAsync(known, ct), "The timeline's events, with their status and sources.");
         MapList(api, "/quotes", (queries, known, ct) => queries.GetQuotesAsync(known, ct), "Quotes, with speaker, date, attribution and sources.");
@@ -57,7 +59,7 @@ public static class ApiEndpoints
         {
             var (error, known) = await ReadKnownAsync(request, reference, time);
             return error ?? TypedResults.Ok(await load(queries, known, ct));
-        }).WithSummary(summary).WithMetadata(new QueryParameters(KnownKeys));
+        }).WithSummary(summary).WithMetadata(new QueryParameters(KnownKeys)).Produces<T>().ProducesProblem(StatusCodes.Status400BadRequest);
 
     /// <summary>What the lists other than the pledges read: the date to draw them as of and the lowest grade.</summary>
     private static readonly string[] KnownKeys = ["asof", "minReliability"];
