@@ -47,6 +47,25 @@ public sealed partial class GridTests(BrowserFixture fixture) : BrowserTest(fixt
     }
 
     [Fact]
+    public async Task PledgesGrid_SortOrder_SurvivesAFilterChange()
+    {
+        // Arrange: sorted by date, newest first
+        await Page.GotoAsync("/pledges?bloc=eu");
+        await WaitForInteractivityAsync();
+        var date = Page.GetByRole(AriaRole.Columnheader, new() { Name = "Date" });
+        await date.GetByRole(AriaRole.Button).ClickAsync();
+        await date.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(Page).ToHaveURLAsync(BlocAndSortByDateDescending());
+
+        // Act: the bloc filter is removed from its chip
+        await Page.GetByTestId("chip-bloc").GetByRole(AriaRole.Button).ClickAsync();
+
+        // Assert: the new view keeps the order
+        await Assertions.Expect(Page).ToHaveURLAsync(SortByDateDescendingOnly());
+        await Assertions.Expect(Page.GetByRole(AriaRole.Columnheader, new() { Name = "Date" })).ToHaveAttributeAsync("aria-sort", "descending");
+    }
+
+    [Fact]
     public async Task PledgesGrid_UnknownSort_ShowsTheDefaultOrder()
     {
         var response = await Page.GotoAsync("/pledges?sort=nonsense");
@@ -119,6 +138,9 @@ public sealed partial class GridTests(BrowserFixture fixture) : BrowserTest(fixt
         Assert.NotEqual(before, sorted);
         Assert.Empty(ConsoleErrors);
     }
+
+    [GeneratedRegex(@"/pledges\?sort=-date$")]
+    private static partial Regex SortByDateDescendingOnly();
 
     [GeneratedRegex(@"/pledges\?bloc=eu&sort=-date$")]
     private static partial Regex BlocAndSortByDateDescending();

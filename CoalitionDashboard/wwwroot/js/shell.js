@@ -222,7 +222,7 @@ function replaceUrl(url) {
     history.replaceState(history.state, "", new URL(url, document.baseURI).href);
 }
 
-window.coalitionShell = { effectiveDark, drawWhenVisible, saveChart, pickDay, replaceUrl };
+window.coalitionShell = { effectiveDark, drawWhenVisible, saveChart, pickDay, replaceUrl, currentUrl: () => location.href };
 
 // In a table marked data-row-links, a click anywhere on a row follows the row's link (a[data-row-link]): the country,
 // source or pledge it is about. Clicks on the row's own links and buttons, and selecting text, do what they always do.
