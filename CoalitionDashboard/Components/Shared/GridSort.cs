@@ -72,9 +72,15 @@ public static class GridSort
     public static async Task WriteAsync<T>(IJSRuntime js, string uri, IReadOnlyDictionary<string, SortDefinition<T>> sorts, params (Column<T>? Column, string Slug)[] columns)
     {
         var slugs = columns.Where(c => c.Column?.PropertyName is not null).ToDictionary(c => c.Column!.PropertyName!, c => c.Slug);
+        await ReplaceAddressAsync(js, With(uri, Value(sorts.Values, slugs)));
+    }
+
+    /// <summary>Writes a grid's new address into the browser's, replacing the history entry (js/shell.js replaceUrl).</summary>
+    public static async Task ReplaceAddressAsync(IJSRuntime js, string address)
+    {
         try
         {
-            await js.InvokeVoidAsync("coalitionShell.replaceUrl", With(uri, Value(sorts.Values, slugs)));
+            await js.InvokeVoidAsync("coalitionShell.replaceUrl", address);
         }
         catch (JSException)
         {

@@ -105,10 +105,11 @@ public static class ExportEndpoints
         var csv = new Csv().Row(ExportColumns.Pledges.Select(c => c.Name));
         foreach (var p in rows)
         {
+            var (start, end) = RecordExports.Range(p.DateText);
             csv.Row(p.Id, p.Title, p.Description, Csv.Bool(p.CoalitionWide), Csv.List(p.Countries), Csv.List(p.Countries.Select(context.Reference.NameOf)),
                 Csv.List(p.Organisations), Csv.List(p.Parties.Select(x => $"{x.Party}:{Slug.Of(x.Role)}")),
                 Csv.List(p.Categories.Select(Slug.Of)), Slug.Of(p.Status), p.StatusNote, p.Troops is { } t ? Slug.Of(t) : null, p.Condition,
-                p.Quantity, Csv.Number(p.QuantityValue), p.QuantityUnit, RecordExports.Range(p.DateText).Start, RecordExports.Range(p.DateText).End, p.Speaker, p.Contested,
+                p.Quantity, Csv.Number(p.QuantityValue), p.QuantityUnit, start, end, p.Speaker, p.Contested,
                 Csv.List(p.Supersedes), Csv.Bool(p.WeakEvidence), Csv.List(p.Sources.Select(s => s.Id)), Csv.List(p.Sources.Select(s => s.Url ?? "")));
         }
         return csv;

@@ -173,11 +173,15 @@ public static class RecordExports
             : (null, null);
     }
 
-    private static IEnumerable<string?> EventRow(EventDto e) =>
-    [
-        e.Id, Range(e.Date).Start, Range(e.Date).End, e.Title, e.Summary, Slug.Of(e.Kind), Slug.Of(e.Status), Csv.Bool(e.IncludesCoalition),
-        Csv.List(e.Countries), Csv.List(e.Organisations), e.PartiesNote, e.Contested, Ids(e.Sources), Urls(e.Sources),
-    ];
+    private static IEnumerable<string?> EventRow(EventDto e)
+    {
+        var (start, end) = Range(e.Date);
+        return
+        [
+            e.Id, start, end, e.Title, e.Summary, Slug.Of(e.Kind), Slug.Of(e.Status), Csv.Bool(e.IncludesCoalition),
+            Csv.List(e.Countries), Csv.List(e.Organisations), e.PartiesNote, e.Contested, Ids(e.Sources), Urls(e.Sources),
+        ];
+    }
 
     private static IEnumerable<string?> QuoteRow(QuoteDto q)
     {
